@@ -1,0 +1,460 @@
+using System;
+using System.Collections.Generic;
+
+namespace Seedance.Rules;
+
+/// <summary>
+/// Finds asset references, tag syntax and quoted dialogue in a prompt. A single forward scan over the
+/// characters with ordinal, case-insensitive word matches: no regular expressions, no allocation beyond
+/// the caller's list, and no exception on any input.
+/// </summary>
+internal static class PromptScanner
+{
+    private static readonly string[] OrdinalWords = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth"];
+    private static readonly string[] NumberWords = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
+    private static readonly string[] CountAdjectives = ["provided", "attached", "reference", "given", "uploaded", "input", "source", "supplied", "referenced"];
+    private static readonly string[] SpeechWords =
+    [
+        "say", "says", "said", "saying", "ask", "asks", "asked", "shout", "shouts", "shouted", "whisper", "whispers", "whispered",
+        "reply", "replies", "replied", "yell", "yells", "yelled", "exclaim", "exclaims", "exclaimed", "sing", "sings", "sang",
+        "answer", "answers", "answered", "announce", "announces", "announced", "mutter", "mutters", "muttered", "cry", "cries", "cried",
+    ];
+
+    private const int MaxRangeExpansion = 32;
+
+    /// <summary>Appends every reference in <paramref name="prompt"/> to <paramref name="references"/>, in text order.</summary>
+    public static void FindReferences(string prompt, List<PromptReference> references)
+    {
+        if (string.IsNullOrEmpty(prompt)) return;
+        var i = 0;
+        while (i < prompt.Length)
+        {
+            var c = prompt[i];
+            if (c == '@' || c == '[')
+            {
+                i = TryTag(prompt, i, references);
+                continue;
+            }
+            if (IsCjk(c))
+            {
+                i = TryChinese(prompt, i, references);
+                continue;
+            }
+            if (IsWordChar(c) && (i == 0 || !IsWordChar(prompt[i - 1])))
+            {
+                i = TryWord(prompt, i, references);
+                continue;
+            }
+            i++;
+        }
+    }
+
+    // ---- tags: @Image1, @video 2, [Audio1] ----
+
+    private static int TryTag(string text, int start, List<PromptReference> references)
+    {
+        var bracket = text[start] == '[';
+        var pos = start + 1;
+        if (!MatchKind(text, pos, out var kind, out var kindLength, out _)) return start + 1;
+        pos += kindLength;
+        var numberStart = pos;
+        if (pos < text.Length && (text[pos] == ' ' || text[pos] == '_')) pos++;
+        if (!ReadDigits(text, pos, out var number, out var digitsEnd))
+        {
+            return start + 1;
+        }
+        _ = numberStart;
+        pos = digitsEnd;
+        if (bracket)
+        {
+            if (pos >= text.Length || text[pos] != ']') return start + 1;
+            pos++;
+        }
+        else if (pos < text.Length && IsWordChar(text[pos]))
+        {
+            return start + 1;
+        }
+        references.Add(new PromptReference(kind, ReferenceForm.Tag, number, start, pos - start));
+        return pos;
+    }
+
+    // ---- English words: "image 2", "images 1 and 3", "the second video", "the 3 provided images", "audio" ----
+
+    private static int TryWord(string text, int start, List<PromptReference> references)
+    {
+        var wordEnd = WordEnd(text, start);
+
+        // Ordinal first: "second image", "2nd video".
+        var ordinal = OrdinalValue(text, start, wordEnd);
+        if (ordinal > 0)
+        {
+            var next = SkipSpaces(text, wordEnd);
+            if (MatchKindWord(text, next, out var kind, out var kindEnd, out var plural) && !plural)
+            {
+                references.Add(new PromptReference(kind, ReferenceForm.Ordinal, ordinal, start, kindEnd - start));
+                return kindEnd;
+            }
+            return wordEnd;
+        }
+
+        // Count: "3 provided images", "three images", "both images".
+        var count = CountValue(text, start, wordEnd);
+        if (count > 0)
+        {
+            var next = SkipSpaces(text, wordEnd);
+            var adjectiveEnd = WordEnd(text, next);
+            if (next < text.Length && IsOneOf(text, next, adjectiveEnd, CountAdjectives)) next = SkipSpaces(text, adjectiveEnd);
+            if (MatchKindWord(text, next, out var kind, out var kindEnd, out var plural) && (plural || kind == AssetKind.Audio && IsClips(text, kindEnd)))
+            {
+                var end = kind == AssetKind.Audio && !plural ? WordEnd(text, SkipSpaces(text, kindEnd)) : kindEnd;
+                references.Add(new PromptReference(kind, ReferenceForm.Count, count, start, end - start));
+                return end;
+            }
+            return wordEnd;
+        }
+
+        if (MatchKindWord(text, start, out var assetKind, out var assetEnd, out _))
+        {
+            var pos = SkipSpaces(text, assetEnd);
+            if (pos < text.Length && text[pos] == '#') pos++;
+            if (ReadDigits(text, pos, out var number, out var digitsEnd) && IsNumberEnd(text, digitsEnd))
+            {
+                references.Add(new PromptReference(assetKind, ReferenceForm.Position, number, start, digitsEnd - start));
+                return ReadListTail(text, digitsEnd, assetKind, number, references);
+            }
+            references.Add(new PromptReference(assetKind, ReferenceForm.Collective, 0, start, assetEnd - start));
+            return assetEnd;
+        }
+        return wordEnd;
+    }
+
+    /// <summary>Continues "images 1, 2 and 4" or "images 1–3" after the first number.</summary>
+    private static int ReadListTail(string text, int pos, AssetKind kind, int previous, List<PromptReference> references)
+    {
+        while (true)
+        {
+            var p = SkipSpaces(text, pos);
+            var range = false;
+            if (p < text.Length && (text[p] == '-' || text[p] == '\u2013' || text[p] == '\u2014'))
+            {
+                range = true;
+                p = SkipSpaces(text, p + 1);
+            }
+            else if (p < text.Length && (text[p] == ',' || text[p] == '&' || text[p] == '/'))
+            {
+                p = SkipSpaces(text, p + 1);
+                var wordEnd = WordEnd(text, p);
+                if (IsWord(text, p, wordEnd, "and")) p = SkipSpaces(text, wordEnd);
+            }
+            else
+            {
+                var wordEnd = WordEnd(text, p);
+                if (IsWord(text, p, wordEnd, "and") || IsWord(text, p, wordEnd, "or")) p = SkipSpaces(text, wordEnd);
+                else if (IsWord(text, p, wordEnd, "to") || IsWord(text, p, wordEnd, "through")) { range = true; p = SkipSpaces(text, wordEnd); }
+                else return pos;
+            }
+            if (!ReadDigits(text, p, out var number, out var end) || !IsNumberEnd(text, end)) return pos;
+            if (range && number > previous)
+            {
+                var first = Math.Max(previous + 1, number - MaxRangeExpansion);
+                for (var n = first; n <= number; n++) references.Add(new PromptReference(kind, ReferenceForm.Position, n, p, end - p));
+            }
+            else
+            {
+                references.Add(new PromptReference(kind, ReferenceForm.Position, number, p, end - p));
+            }
+            previous = number;
+            pos = end;
+        }
+    }
+
+    // ---- Chinese: 图1, 图片2, 图像 3, 视频1, 音频1 (digits or 一…九) ----
+
+    private static int TryChinese(string text, int start, List<PromptReference> references)
+    {
+        AssetKind kind;
+        int length;
+        var requireNumber = false;
+        if (Match(text, start, "图片") || Match(text, start, "图像")) { kind = AssetKind.Image; length = 2; }
+        else if (Match(text, start, "视频")) { kind = AssetKind.Video; length = 2; }
+        else if (Match(text, start, "音频")) { kind = AssetKind.Audio; length = 2; }
+        else if (text[start] == '图') { kind = AssetKind.Image; length = 1; requireNumber = true; }
+        else return start + 1;
+
+        var pos = start + length;
+        var numberPos = pos < text.Length && text[pos] == ' ' ? pos + 1 : pos;
+        if (ReadDigits(text, numberPos, out var number, out var end) || ReadChineseDigit(text, numberPos, out number, out end))
+        {
+            references.Add(new PromptReference(kind, ReferenceForm.Position, number, start, end - start));
+            return end;
+        }
+        if (!requireNumber) references.Add(new PromptReference(kind, ReferenceForm.Collective, 0, start, length));
+        return start + length;
+    }
+
+    private static bool ReadChineseDigit(string text, int pos, out int number, out int end)
+    {
+        number = 0;
+        end = pos;
+        if (pos >= text.Length) return false;
+        var index = "一二三四五六七八九".IndexOf(text[pos]);
+        if (index < 0) return false;
+        number = index + 1;
+        end = pos + 1;
+        return true;
+    }
+
+    // ---- quotes (SEED0013) ----
+
+    /// <summary>Finds dialogue in curly double quotes, or in single quotes right after a speech cue.</summary>
+    public static void FindUnspokenDialogue(string prompt, List<QuotedPassage> passages)
+    {
+        if (string.IsNullOrEmpty(prompt)) return;
+        var i = 0;
+        while (i < prompt.Length)
+        {
+            var c = prompt[i];
+            if (c == '\u201C')
+            {
+                var close = prompt.IndexOf('\u201D', i + 1);
+                if (close > i + 1)
+                {
+                    passages.Add(new QuotedPassage(i, close, "curly quotes (\u201C\u2026\u201D)"));
+                    i = close + 1;
+                    continue;
+                }
+            }
+            else if ((c == '\'' || c == '\u2018') && FollowsSpeechCue(prompt, i))
+            {
+                var close = FindClosingSingleQuote(prompt, i + 1);
+                if (close > i + 1)
+                {
+                    passages.Add(new QuotedPassage(i, close, c == '\'' ? "single quotes ('\u2026')" : "curly single quotes (\u2018\u2026\u2019)"));
+                    i = close + 1;
+                    continue;
+                }
+            }
+            i++;
+        }
+    }
+
+    private static bool FollowsSpeechCue(string text, int quote)
+    {
+        if (quote + 1 >= text.Length || char.IsWhiteSpace(text[quote + 1])) return false;
+        var p = quote - 1;
+        while (p >= 0 && text[p] == ' ') p--;
+        if (p < 0) return false;
+        if (text[p] == ':' || text[p] == '\uFF1A') return true;
+        if (text[p] == ',') p--;
+        var end = p + 1;
+        while (p >= 0 && char.IsLetter(text[p])) p--;
+        return end > p + 1 && IsOneOf(text, p + 1, end, SpeechWords);
+    }
+
+    private static int FindClosingSingleQuote(string text, int from)
+    {
+        for (var i = from; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == '\n') return -1;
+            if ((c == '\'' || c == '\u2019') && !char.IsWhiteSpace(text[i - 1]) && (i + 1 >= text.Length || !char.IsLetter(text[i + 1])))
+            {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    // ---- roles (SEED0014) ----
+
+    private static readonly (string Phrase, string Role)[] RolePhrases =
+    [
+        ("first frame", "first frame"), ("opening frame", "first frame"), ("starting frame", "first frame"),
+        ("last frame", "last frame"), ("final frame", "last frame"), ("end frame", "last frame"), ("ending frame", "last frame"),
+        ("character", "character"), ("style", "style"), ("art style", "style"),
+        ("background music", "soundtrack"), ("soundtrack", "soundtrack"),
+        ("camera movement", "camera"), ("camera motion", "camera"),
+    ];
+
+    /// <summary>
+    /// The distinct roles named in the clause that follows a reference ("image 1 is the first frame, the
+    /// character and the style"), up to the clause's end or the next reference.
+    /// </summary>
+    public static int CountRoles(string prompt, int from, int limit, List<string> roles)
+    {
+        roles.Clear();
+        var end = Math.Min(limit, prompt.Length);
+        for (var i = from; i < end; i++)
+        {
+            var c = prompt[i];
+            if (c == '.' || c == ';' || c == '\n' || c == '\u3002' || c == '\uFF1B') { end = i; break; }
+        }
+        for (var i = from; i < end; i++)
+        {
+            if (!IsWordChar(prompt[i]) || (i > 0 && IsWordChar(prompt[i - 1]))) continue;
+            foreach (var (phrase, role) in RolePhrases)
+            {
+                if (i + phrase.Length <= end && Match(prompt, i, phrase) && (i + phrase.Length == prompt.Length || !char.IsLetter(prompt[i + phrase.Length]) || prompt[i + phrase.Length] == 's'))
+                {
+                    if (!roles.Contains(role)) roles.Add(role);
+                    break;
+                }
+            }
+        }
+        return roles.Count;
+    }
+
+    // ---- length (SEED0008) ----
+
+    /// <summary>Counts English words and Chinese characters, and where each limit is first exceeded (-1 if never).</summary>
+    public static void MeasureLength(string prompt, int maxWords, int maxChinese, out int words, out int chinese, out int wordOverflowAt, out int chineseOverflowAt)
+    {
+        words = 0;
+        chinese = 0;
+        wordOverflowAt = -1;
+        chineseOverflowAt = -1;
+        var inWord = false;
+        for (var i = 0; i < prompt.Length; i++)
+        {
+            var c = prompt[i];
+            if (IsCjk(c))
+            {
+                inWord = false;
+                chinese++;
+                if (chinese == maxChinese + 1) chineseOverflowAt = i;
+            }
+            else if (char.IsLetterOrDigit(c))
+            {
+                if (!inWord)
+                {
+                    words++;
+                    if (words == maxWords + 1) wordOverflowAt = i;
+                }
+                inWord = true;
+            }
+            else if (char.IsWhiteSpace(c))
+            {
+                inWord = false;
+            }
+        }
+    }
+
+    // ---- helpers ----
+
+    public static bool IsCjk(char c) => (c >= '\u4E00' && c <= '\u9FFF') || (c >= '\u3400' && c <= '\u4DBF') || (c >= '\uF900' && c <= '\uFAFF');
+
+    private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) && !IsCjk(c);
+
+    private static int WordEnd(string text, int pos)
+    {
+        while (pos < text.Length && IsWordChar(text[pos])) pos++;
+        return pos;
+    }
+
+    private static int SkipSpaces(string text, int pos)
+    {
+        while (pos < text.Length && (text[pos] == ' ' || text[pos] == '\t' || text[pos] == '\u00A0')) pos++;
+        return pos;
+    }
+
+    private static bool ReadDigits(string text, int pos, out int number, out int end)
+    {
+        number = 0;
+        end = pos;
+        while (end < text.Length && text[end] >= '0' && text[end] <= '9' && end - pos < 4)
+        {
+            number = number * 10 + (text[end] - '0');
+            end++;
+        }
+        if (end < text.Length && text[end] >= '0' && text[end] <= '9') return false;
+        return end > pos && number > 0;
+    }
+
+    /// <summary>A position number ends at a non-letter ("image 2," / "video 1's"), not inside "4K" or "720p".</summary>
+    private static bool IsNumberEnd(string text, int end)
+    {
+        if (end >= text.Length) return true;
+        var c = text[end];
+        return !char.IsLetterOrDigit(c) || IsCjk(c);
+    }
+
+    private static bool Match(string text, int pos, string word) =>
+        pos + word.Length <= text.Length && string.Compare(text, pos, word, 0, word.Length, StringComparison.OrdinalIgnoreCase) == 0;
+
+    private static bool IsWord(string text, int start, int end, string word) =>
+        end - start == word.Length && Match(text, start, word);
+
+    private static bool IsOneOf(string text, int start, int end, string[] words)
+    {
+        foreach (var word in words)
+        {
+            if (IsWord(text, start, end, word)) return true;
+        }
+        return false;
+    }
+
+    private static bool IsClips(string text, int pos)
+    {
+        var p = SkipSpaces(text, pos);
+        var end = WordEnd(text, p);
+        return IsWord(text, p, end, "clips") || IsWord(text, p, end, "tracks") || IsWord(text, p, end, "files");
+    }
+
+    /// <summary>Matches "image", "images", "video", "videos", "audio", "audios" (a whole word) at <paramref name="pos"/>.</summary>
+    private static bool MatchKindWord(string text, int pos, out AssetKind kind, out int end, out bool plural)
+    {
+        kind = default;
+        end = pos;
+        plural = false;
+        if (pos >= text.Length || (pos > 0 && IsWordChar(text[pos - 1]))) return false;
+        var wordEnd = WordEnd(text, pos);
+        var length = wordEnd - pos;
+        if (!MatchKind(text, pos, out kind, out var kindLength, out _)) return false;
+        if (length == kindLength) { end = wordEnd; return true; }
+        if (length == kindLength + 1 && (text[pos + kindLength] == 's' || text[pos + kindLength] == 'S'))
+        {
+            plural = true;
+            end = wordEnd;
+            return true;
+        }
+        return false;
+    }
+
+    private static bool MatchKind(string text, int pos, out AssetKind kind, out int length, out bool abbreviated)
+    {
+        abbreviated = false;
+        if (Match(text, pos, "image")) { kind = AssetKind.Image; length = 5; return true; }
+        if (Match(text, pos, "video")) { kind = AssetKind.Video; length = 5; return true; }
+        if (Match(text, pos, "audio")) { kind = AssetKind.Audio; length = 5; return true; }
+        if (Match(text, pos, "img")) { kind = AssetKind.Image; length = 3; abbreviated = true; return true; }
+        kind = default;
+        length = 0;
+        return false;
+    }
+
+    private static int OrdinalValue(string text, int start, int end)
+    {
+        for (var i = 0; i < OrdinalWords.Length; i++)
+        {
+            if (IsWord(text, start, end, OrdinalWords[i])) return i + 1;
+        }
+        // 1st, 2nd, 3rd, 4th…
+        if (end - start >= 3 && ReadDigits(text, start, out var number, out var digitsEnd) && end - digitsEnd == 2)
+        {
+            var suffix = text.Substring(digitsEnd, 2).ToLowerInvariant();
+            if (suffix is "st" or "nd" or "rd" or "th") return number;
+        }
+        return 0;
+    }
+
+    private static int CountValue(string text, int start, int end)
+    {
+        if (ReadDigits(text, start, out var number, out var digitsEnd) && digitsEnd == end) return number;
+        for (var i = 0; i < NumberWords.Length; i++)
+        {
+            if (IsWord(text, start, end, NumberWords[i])) return i + 1;
+        }
+        if (IsWord(text, start, end, "both")) return 2;
+        return 0;
+    }
+}

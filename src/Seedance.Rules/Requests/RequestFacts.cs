@@ -1,0 +1,92 @@
+using System.Collections.Generic;
+
+namespace Seedance.Rules;
+
+/// <summary>What is known about one kind of asset list: its count and each URL, where they are known.</summary>
+internal readonly struct AssetFacts
+{
+    private AssetFacts(int count, IReadOnlyList<string?>? urls)
+    {
+        Count = count;
+        Urls = urls;
+    }
+
+    /// <summary>Nothing is known (a list built at run time, or a <c>with</c> expression's inherited value).</summary>
+    public static AssetFacts Unknown => new(-1, null);
+
+    /// <summary>No list was given: zero assets.</summary>
+    public static AssetFacts None => new(0, null);
+
+    /// <summary>A list of known length; a null item is a URL that is not a compile-time constant.</summary>
+    public static AssetFacts Of(IReadOnlyList<string?> urls) => new(urls.Count, urls);
+
+    /// <summary>The number of assets, or -1 when it is not known.</summary>
+    public int Count { get; }
+
+    public IReadOnlyList<string?>? Urls { get; }
+
+    public bool IsKnown => Count >= 0;
+}
+
+/// <summary>
+/// The facts about one request that a front end could establish: an analyzer from constants, the JSON
+/// checker from a request file, the runtime from the actual values. Unknown facts are null (or
+/// <see cref="AssetFacts.Unknown"/>) and the rules that need them stay silent.
+/// </summary>
+internal sealed class RequestFacts
+{
+    public string? ModelId { get; set; }
+
+    public string? Prompt { get; set; }
+
+    public AssetFacts Images { get; set; } = AssetFacts.Unknown;
+
+    public AssetFacts Videos { get; set; } = AssetFacts.Unknown;
+
+    public AssetFacts Audios { get; set; } = AssetFacts.Unknown;
+
+    public int? Duration { get; set; }
+
+    public string? Quality { get; set; }
+
+    public string? AspectRatio { get; set; }
+
+    public AssetFacts Assets(AssetKind kind) => kind switch
+    {
+        AssetKind.Image => Images,
+        AssetKind.Video => Videos,
+        _ => Audios,
+    };
+}
+
+/// <summary>Which part of a request a violation is about; front ends map it to a location.</summary>
+internal enum RuleTarget
+{
+    Request,
+    Model,
+    Prompt,
+    Images,
+    Videos,
+    Audios,
+    Duration,
+    Quality,
+    AspectRatio,
+}
+
+/// <summary>
+/// One broken rule. <see cref="Start"/>/<see cref="Length"/> are a span inside the prompt (prompt rules)
+/// or inside the URL string (asset URL rules), else -1. <see cref="Index"/> is the asset's position in its
+/// list, or -1 for the whole list. <see cref="Fix"/> carries what a code fix needs: a replacement text,
+/// or several alternatives separated by '\n'.
+/// </summary>
+internal readonly record struct RuleViolation(RuleInfo Rule, RuleTarget Target, int Index, int Start, int Length, string[] Args, string? Fix)
+{
+    public string Message => string.Format(System.Globalization.CultureInfo.InvariantCulture, Rule.MessageFormat, Args);
+
+    public static RuleTarget TargetOf(AssetKind kind) => kind switch
+    {
+        AssetKind.Image => RuleTarget.Images,
+        AssetKind.Video => RuleTarget.Videos,
+        _ => RuleTarget.Audios,
+    };
+}
