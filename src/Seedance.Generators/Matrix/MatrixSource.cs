@@ -1,0 +1,63 @@
+using System;
+using System.Collections.Immutable;
+using System.IO;
+using System.Text;
+using System.Threading;
+using Seedance.Rules;
+
+namespace Seedance.Generators.Matrix;
+
+/// <summary>A matrix file's path and text; <see cref="Path"/> is null for the package's embedded default.</summary>
+internal sealed record MatrixText(string? Path, string Text)
+{
+    public bool IsDefault => Path is null;
+}
+
+/// <summary>The parsed matrix a compilation uses (the project's file, else the package default).</summary>
+internal sealed record MatrixModel(MatrixText Source, MatrixReadResult Result);
+
+/// <summary>
+/// Where the model matrix comes from: a project's own <c>seedance.models.json</c> AdditionalFile wins over
+/// the default embedded in this assembly. Shared by the generator and the analyzers so that both see
+/// the same matrix; the default is read and parsed once per process.
+/// </summary>
+internal static class MatrixSource
+{
+    public const string FileName = "seedance.models.json";
+
+    private static readonly Lazy<string> s_defaultText = new(LoadDefaultText);
+    private static readonly Lazy<MatrixModel> s_default = new(() =>
+    {
+        var text = new MatrixText(null, s_defaultText.Value);
+        return new MatrixModel(text, MatrixReader.Read(text.Text));
+    });
+
+    public static MatrixModel Default => s_default.Value;
+
+    public static string DefaultText => s_defaultText.Value;
+
+    public static bool IsMatrixFile(string path) =>
+        string.Equals(System.IO.Path.GetFileName(path), FileName, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The project's matrix file when there is one (the first by ordinal path, for determinism), else the default.</summary>
+    public static MatrixText Choose(ImmutableArray<MatrixText> files)
+    {
+        MatrixText? chosen = null;
+        foreach (var file in files)
+        {
+            if (chosen is null || string.CompareOrdinal(file.Path, chosen.Path) < 0) chosen = file;
+        }
+        return chosen ?? Default.Source;
+    }
+
+    public static MatrixModel Parse(MatrixText text, CancellationToken cancellationToken) =>
+        text.IsDefault ? Default : new MatrixModel(text, MatrixReader.Read(text.Text, cancellationToken));
+
+    private static string LoadDefaultText()
+    {
+        using var stream = typeof(MatrixSource).Assembly.GetManifestResourceStream("Seedance.seedance.models.json")
+            ?? throw new InvalidOperationException("The default model matrix is missing from Seedance.Generators.dll.");
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        return reader.ReadToEnd();
+    }
+}
