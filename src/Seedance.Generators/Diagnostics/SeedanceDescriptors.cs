@@ -74,7 +74,8 @@ internal static class SeedanceDescriptors
 
     public static readonly DiagnosticDescriptor InvalidMatrix = new(
         RuleIds.InvalidMatrix, RuleCatalog.InvalidMatrix.Title, RuleCatalog.InvalidMatrix.MessageFormat, Category,
-        DiagnosticSeverity.Error, isEnabledByDefault: true, RuleCatalog.InvalidMatrix.Description, HelpLink(RuleIds.InvalidMatrix));
+        DiagnosticSeverity.Error, isEnabledByDefault: true, RuleCatalog.InvalidMatrix.Description, HelpLink(RuleIds.InvalidMatrix),
+        WellKnownDiagnosticTags.CompilationEnd);
 
     public static readonly ImmutableArray<DiagnosticDescriptor> All = ImmutableArray.Create(
         TagSyntax, UnsupportedQuality, UnknownModel, ReferenceOutOfRange, NoVisualAnchor, AssetCount, DurationOutOfRange, PromptTooLong, UnsupportedAspectRatio, UnsupportedAssetUrl, UnreferencedAsset, BetterModel, UnspokenDialogue, SeveralRoles, InvalidMatrix);

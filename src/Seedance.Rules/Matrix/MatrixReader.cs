@@ -124,8 +124,12 @@ internal sealed class MatrixReader
             var model = ReadModel(item);
             if (model is null) continue;
             var idNode = item["id"]!;
-            if (ids.ContainsKey(model.Id)) Error(idNode, $"Duplicate model ID \"{model.Id}\"");
-            else ids.Add(model.Id, idNode);
+            if (ids.ContainsKey(model.Id))
+            {
+                Error(idNode, $"Duplicate model ID \"{model.Id}\"");
+                continue;
+            }
+            ids.Add(model.Id, idNode);
             if (names.ContainsKey(model.Name)) Error(item["name"] ?? idNode, $"Duplicate type name \"{model.Name}\" (two models would generate the same request type)");
             else names.Add(model.Name, idNode);
             models.Add(model);

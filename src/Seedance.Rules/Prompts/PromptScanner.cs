@@ -280,11 +280,11 @@ internal static class PromptScanner
     /// The distinct roles named in the clause that follows a reference ("image 1 is the first frame, the
     /// character and the style"), up to the clause's end or the next reference.
     /// </summary>
-    public static int CountRoles(string prompt, int from, int limit, List<string> roles)
+    public static int CountRoles(string prompt, int from, int limit, List<string> roles, bool stopAtClauseEnd = true)
     {
         roles.Clear();
         var end = Math.Min(limit, prompt.Length);
-        for (var i = from; i < end; i++)
+        for (var i = from; i < end && stopAtClauseEnd; i++)
         {
             var c = prompt[i];
             if (c == '.' || c == ';' || c == '\n' || c == '\u3002' || c == '\uFF1B') { end = i; break; }
@@ -302,6 +302,14 @@ internal static class PromptScanner
             }
         }
         return roles.Count;
+    }
+
+    /// <summary>True when the prompt speaks of a first or last frame (images used as frames, not references).</summary>
+    public static bool MentionsFrames(string prompt)
+    {
+        var roles = new List<string>();
+        CountRoles(prompt, 0, prompt.Length, roles, stopAtClauseEnd: false);
+        return roles.Contains("first frame") || roles.Contains("last frame");
     }
 
     // ---- length (SEED0008) ----

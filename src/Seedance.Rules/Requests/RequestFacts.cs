@@ -39,6 +39,9 @@ internal sealed class RequestFacts
 
     public string? Prompt { get; set; }
 
+    /// <summary>False when part of the prompt is only known at run time (an interpolation hole): rules that need the whole text stay silent.</summary>
+    public bool PromptIsComplete { get; set; } = true;
+
     public AssetFacts Images { get; set; } = AssetFacts.Unknown;
 
     public AssetFacts Videos { get; set; } = AssetFacts.Unknown;

@@ -95,7 +95,7 @@ internal static class RequestRules
 
         CheckRoles(prompt, references, violations);
 
-        if (spec is not null)
+        if (spec is not null && facts.PromptIsComplete)
         {
             CheckUnreferenced(spec, facts, references, violations);
             PromptScanner.MeasureLength(prompt, spec.MaxEnglishWords, spec.MaxChineseCharacters, out var words, out var chinese, out var wordsAt, out var chineseAt);
@@ -308,11 +308,29 @@ internal static class RequestRules
         if (family is null || family == ModelFamily.ReferenceToVideo) return;
         var better = matrix.Find(family, spec.Tier);
         if (better is null) return;
-        if (family == ModelFamily.ImageToVideo && facts.Images.Count < better.Image.Min) return;
+        if (family == ModelFamily.ImageToVideo)
+        {
+            // One or two images are references (a character, a style) as often as frames: suggest
+            // image-to-video only when the prompt treats them as frames or never names them.
+            if (facts.Images.Count < better.Image.Min || facts.Prompt is not { } prompt || !facts.PromptIsComplete) return;
+            if (!PromptScanner.MentionsFrames(prompt) && MentionsKind(prompt, AssetKind.Image)) return;
+        }
         var why = family == ModelFamily.TextToVideo
             ? "with no reference assets, text-to-video is cheaper and simpler"
             : "with only " + Counted(AssetKind.Image, facts.Images.Count) + ", image-to-video has dedicated first-frame optimisation";
         violations.Add(new RuleViolation(RuleCatalog.BetterModel, RuleTarget.Model, -1, -1, -1, ["'" + better.Id + "'", why], better.Id));
+    }
+
+    private static bool MentionsKind(string prompt, AssetKind kind)
+    {
+        var references = t_references ??= new List<PromptReference>();
+        references.Clear();
+        PromptScanner.FindReferences(prompt, references);
+        foreach (var reference in references)
+        {
+            if (reference.Kind == kind) return true;
+        }
+        return false;
     }
 
     // ---- wording ----

@@ -1,0 +1,165 @@
+using System.Collections.Generic;
+using System.Text;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
+
+namespace Seedance.Generators.Analyzers.Facts;
+
+/// <summary>
+/// The text of a prompt as far as the compiler can see it: literals of every kind, constants and their
+/// concatenation, and the text parts of interpolated strings (a hole that is not constant becomes
+/// U+FFFC and makes the text incomplete). Each piece remembers where it came from, so that a span of
+/// the value maps back to the characters in the source.
+/// </summary>
+internal sealed class PromptText
+{
+    public const char Hole = '\uFFFC';
+
+    private readonly List<Segment> _segments;
+
+    private PromptText(string value, bool isComplete, List<Segment> segments, SyntaxTree tree)
+    {
+        Value = value;
+        IsComplete = isComplete;
+        _segments = segments;
+        Tree = tree;
+    }
+
+    public string Value { get; }
+
+    /// <summary>False when part of the text is only known at run time.</summary>
+    public bool IsComplete { get; }
+
+    public SyntaxTree Tree { get; }
+
+    private readonly record struct Segment(int ValueStart, LiteralMap Map, string? Quote);
+
+    /// <summary>The source location of value characters [start, start + length).</summary>
+    public Location Locate(int start, int length)
+    {
+        var first = Find(start);
+        var last = Find(start + System.Math.Max(length, 1) - 1);
+        var from = first.Map.Map(start - first.ValueStart, 1);
+        var to = last.Map.Map(start + System.Math.Max(length, 1) - 1 - last.ValueStart, 1);
+        return Location.Create(Tree, TextSpan.FromBounds(from.Start, System.Math.Max(from.End, to.End)));
+    }
+
+    /// <summary>
+    /// When the span lies inside one literal whose characters map one to one, the straight double quote
+    /// as that literal kind writes it (\" in a regular string, "" in a verbatim one); otherwise null.
+    /// </summary>
+    public string? QuoteWithin(int start, int length)
+    {
+        var first = Find(start);
+        var last = Find(start + System.Math.Max(length, 1) - 1);
+        return first.Equals(last) && first.Map.IsExact ? first.Quote : null;
+    }
+
+    /// <summary>True when the span lies inside one literal and maps to its exact characters.</summary>
+    public bool IsExact(int start, int length)
+    {
+        var first = Find(start);
+        var last = Find(start + System.Math.Max(length, 1) - 1);
+        return first.Equals(last) && first.Map.IsExact;
+    }
+
+    private Segment Find(int offset)
+    {
+        var found = _segments[0];
+        foreach (var segment in _segments)
+        {
+            if (segment.ValueStart <= offset) found = segment;
+            else break;
+        }
+        return found;
+    }
+
+    /// <summary>Reads the prompt from <paramref name="operation"/>, or null when nothing of it is constant.</summary>
+    public static PromptText? From(IOperation? operation)
+    {
+        if (operation is null) return null;
+        var builder = new StringBuilder();
+        var segments = new List<Segment>();
+        var complete = true;
+        if (!Append(operation, builder, segments, ref complete) || segments.Count == 0) return null;
+        return new PromptText(builder.ToString(), complete, segments, operation.Syntax.SyntaxTree);
+    }
+
+    private static bool Append(IOperation operation, StringBuilder builder, List<Segment> segments, ref bool complete)
+    {
+        while (operation is IConversionOperation { IsImplicit: true } conversion) operation = conversion.Operand;
+        if (operation is IParenthesizedOperation parenthesized) operation = parenthesized.Operand;
+
+        switch (operation)
+        {
+            case ILiteralOperation when operation.ConstantValue is { HasValue: true, Value: string literal } && operation.Syntax is LiteralExpressionSyntax syntax:
+                Add(builder, segments, literal, LiteralMap.ForToken(syntax.Token), QuoteFor(syntax.Token));
+                return true;
+
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } binary when binary.Type?.SpecialType == SpecialType.System_String:
+                var left = Append(binary.LeftOperand, builder, segments, ref complete);
+                if (!left) AddHole(builder, ref complete);
+                var right = Append(binary.RightOperand, builder, segments, ref complete);
+                if (!right) AddHole(builder, ref complete);
+                return left || right;
+
+            case IInterpolatedStringOperation interpolated:
+                var any = false;
+                foreach (var part in interpolated.Parts)
+                {
+                    if (part is IInterpolatedStringTextOperation { Syntax: InterpolatedStringTextSyntax text })
+                    {
+                        Add(builder, segments, text.TextToken.ValueText, LiteralMap.ForToken(text.TextToken), QuoteFor(interpolated.Syntax));
+                        any = true;
+                    }
+                    else if (part is IInterpolationOperation hole && hole.Alignment is null && hole.FormatString is null
+                        && hole.Expression.ConstantValue is { HasValue: true, Value: string constant })
+                    {
+                        Add(builder, segments, constant, LiteralMap.Opaque(constant, hole.Syntax.Span), null);
+                        any = true;
+                    }
+                    else
+                    {
+                        AddHole(builder, ref complete);
+                    }
+                }
+                return any;
+
+            default:
+                if (operation.ConstantValue is { HasValue: true, Value: string value })
+                {
+                    // A const field or local, nameof(...): known, but its characters are elsewhere.
+                    Add(builder, segments, value, LiteralMap.Opaque(value, operation.Syntax.Span), null);
+                    return true;
+                }
+                return false;
+        }
+    }
+
+    private static void Add(StringBuilder builder, List<Segment> segments, string value, LiteralMap map, string? quote)
+    {
+        segments.Add(new Segment(builder.Length, map, quote));
+        builder.Append(value);
+    }
+
+    private static void AddHole(StringBuilder builder, ref bool complete)
+    {
+        builder.Append(Hole);
+        complete = false;
+    }
+
+    private static string? QuoteFor(SyntaxToken token) => token.Kind() switch
+    {
+        SyntaxKind.StringLiteralToken => token.Text.StartsWith("@", System.StringComparison.Ordinal) ? "\"\"" : "\\\"",
+        SyntaxKind.SingleLineRawStringLiteralToken or SyntaxKind.MultiLineRawStringLiteralToken => "\"",
+        _ => null,
+    };
+
+    private static string? QuoteFor(SyntaxNode interpolated) =>
+        interpolated is InterpolatedStringExpressionSyntax expression
+            ? expression.StringStartToken.Text.Contains("\"\"\"") ? "\"" : expression.StringStartToken.Text.Contains("@") ? "\"\"" : "\\\""
+            : null;
+}

@@ -1,0 +1,127 @@
+using System.Collections.Concurrent;
+using Microsoft.CodeAnalysis;
+using Seedance.Rules;
+
+namespace Seedance.Generators.Analyzers.Facts;
+
+/// <summary>What a property, field or parameter holds, as its attributes, name and type say.</summary>
+internal enum MemberRole
+{
+    None,
+    Prompt,
+    ModelId,
+    Images,
+    Videos,
+    Audios,
+    Duration,
+    Quality,
+    AspectRatio,
+}
+
+/// <summary>
+/// The runtime's types, looked up once per compilation; null when the compilation does not reference
+/// Seedance, in which case the analyzers register nothing at all. Member roles and model IDs are cached
+/// per symbol, so the per-operation work is a dictionary hit.
+/// </summary>
+internal sealed class SeedanceSymbols
+{
+    private readonly ConcurrentDictionary<ISymbol, MemberRole> _roles = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ITypeSymbol, string> _models = new(SymbolEqualityComparer.Default);
+
+    private SeedanceSymbols(Compilation compilation, INamedTypeSymbol model, INamedTypeSymbol prompt, INamedTypeSymbol assets, INamedTypeSymbol modelId, INamedTypeSymbol request, INamedTypeSymbol? quality, INamedTypeSymbol? ratio)
+    {
+        Compilation = compilation;
+        ModelAttribute = model;
+        PromptAttribute = prompt;
+        AssetsAttribute = assets;
+        ModelIdAttribute = modelId;
+        Request = request;
+        Quality = quality;
+        AspectRatio = ratio;
+    }
+
+    public Compilation Compilation { get; }
+
+    public INamedTypeSymbol ModelAttribute { get; }
+
+    public INamedTypeSymbol PromptAttribute { get; }
+
+    public INamedTypeSymbol AssetsAttribute { get; }
+
+    public INamedTypeSymbol ModelIdAttribute { get; }
+
+    public INamedTypeSymbol Request { get; }
+
+    public INamedTypeSymbol? Quality { get; }
+
+    public INamedTypeSymbol? AspectRatio { get; }
+
+    public static SeedanceSymbols? Create(Compilation compilation)
+    {
+        var model = compilation.GetTypeByMetadataName("Seedance.SeedanceModelAttribute");
+        var prompt = compilation.GetTypeByMetadataName("Seedance.SeedancePromptAttribute");
+        var assets = compilation.GetTypeByMetadataName("Seedance.SeedanceAssetsAttribute");
+        var modelId = compilation.GetTypeByMetadataName("Seedance.SeedanceModelIdAttribute");
+        var request = compilation.GetTypeByMetadataName("Seedance.SeedanceRequest");
+        if (model is null || prompt is null || assets is null || modelId is null || request is null) return null;
+        return new SeedanceSymbols(compilation, model, prompt, assets, modelId, request,
+            compilation.GetTypeByMetadataName("Seedance.VideoQuality"), compilation.GetTypeByMetadataName("Seedance.AspectRatio"));
+    }
+
+    /// <summary>The model ID of a type marked <c>[SeedanceModel]</c>, or null.</summary>
+    public string? ModelOf(ITypeSymbol? type)
+    {
+        if (type is null) return null;
+        var id = _models.GetOrAdd(type, t =>
+        {
+            foreach (var attribute in t.GetAttributes())
+            {
+                if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, ModelAttribute)
+                    && attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is string value)
+                {
+                    return value;
+                }
+            }
+            return string.Empty;
+        });
+        return id.Length == 0 ? null : id;
+    }
+
+    public bool IsRequestType(ITypeSymbol? type) => SymbolEqualityComparer.Default.Equals(type, Request) || ModelOf(type) is not null;
+
+    /// <summary>The role of a property, field or parameter.</summary>
+    public MemberRole RoleOf(ISymbol member) => _roles.GetOrAdd(member, ComputeRole);
+
+    private MemberRole ComputeRole(ISymbol member)
+    {
+        foreach (var attribute in member.GetAttributes())
+        {
+            var type = attribute.AttributeClass;
+            if (SymbolEqualityComparer.Default.Equals(type, PromptAttribute)) return MemberRole.Prompt;
+            if (SymbolEqualityComparer.Default.Equals(type, ModelIdAttribute)) return MemberRole.ModelId;
+            if (SymbolEqualityComparer.Default.Equals(type, AssetsAttribute) && attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is int kind)
+            {
+                return (AssetKind)kind switch
+                {
+                    AssetKind.Image => MemberRole.Images,
+                    AssetKind.Video => MemberRole.Videos,
+                    _ => MemberRole.Audios,
+                };
+            }
+        }
+        // Settings are known by type (VideoQuality, AspectRatio) and by name on request types (Duration).
+        var memberType = member switch
+        {
+            IPropertySymbol property => property.Type,
+            IFieldSymbol field => field.Type,
+            IParameterSymbol parameter => parameter.Type,
+            _ => null,
+        };
+        if (memberType is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable) memberType = nullable.TypeArguments[0];
+        if (memberType is null) return MemberRole.None;
+        if (Quality is not null && SymbolEqualityComparer.Default.Equals(memberType, Quality)) return MemberRole.Quality;
+        if (AspectRatio is not null && SymbolEqualityComparer.Default.Equals(memberType, AspectRatio)) return MemberRole.AspectRatio;
+        if (member.Name == "Duration" && memberType.SpecialType == SpecialType.System_Int32 && IsRequestType(member.ContainingType)) return MemberRole.Duration;
+        return MemberRole.None;
+    }
+}

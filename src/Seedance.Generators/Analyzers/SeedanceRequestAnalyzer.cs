@@ -1,0 +1,122 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using Seedance.Generators.Analyzers.Facts;
+using Seedance.Generators.Diagnostics;
+using Seedance.Rules;
+
+namespace Seedance.Generators.Analyzers;
+
+/// <summary>
+/// Checks requests written in C# (object creations and <c>with</c> expressions of request types, and
+/// arguments of parameters marked with the Seedance attributes) with the shared rule engine, from the
+/// constants the compiler can see. Rules whose facts are not compile-time constants stay silent.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class SeedanceRequestAnalyzer : DiagnosticAnalyzer
+{
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+        SeedanceDescriptors.TagSyntax, SeedanceDescriptors.UnsupportedQuality, SeedanceDescriptors.UnknownModel,
+        SeedanceDescriptors.ReferenceOutOfRange, SeedanceDescriptors.NoVisualAnchor, SeedanceDescriptors.AssetCount,
+        SeedanceDescriptors.DurationOutOfRange, SeedanceDescriptors.PromptTooLong, SeedanceDescriptors.UnsupportedAspectRatio,
+        SeedanceDescriptors.UnsupportedAssetUrl, SeedanceDescriptors.UnreferencedAsset, SeedanceDescriptors.BetterModel,
+        SeedanceDescriptors.UnspokenDialogue, SeedanceDescriptors.SeveralRoles);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(static start =>
+        {
+            var symbols = SeedanceSymbols.Create(start.Compilation);
+            if (symbols is null) return;
+            var matrix = AnalyzerMatrix.Get(start.Options.AdditionalFiles, start.CancellationToken).Model.Result.Matrix;
+            // An invalid matrix is SEED0015's business; checking requests against nothing would only add noise.
+            if (matrix is null) return;
+
+            start.RegisterOperationAction(
+                context => Report(context, RequestSite.FromCreation(context.Operation, symbols), matrix, symbols),
+                OperationKind.ObjectCreation, OperationKind.With);
+            start.RegisterOperationAction(
+                context => Report(context, RequestSite.FromArguments((IInvocationOperation)context.Operation, symbols), matrix, symbols),
+                OperationKind.Invocation);
+        });
+    }
+
+    private static void Report(OperationAnalysisContext context, RequestSite? site, ModelMatrix matrix, SeedanceSymbols symbols)
+    {
+        if (site is null) return;
+        var violations = new List<RuleViolation>();
+        RequestRules.Check(matrix, site.Facts, violations);
+        foreach (var violation in violations)
+        {
+            context.CancellationToken.ThrowIfCancellationRequested();
+            var (location, properties) = Locate(site, violation, matrix, symbols);
+            context.ReportDiagnostic(Diagnostic.Create(SeedanceDescriptors.For(violation.Rule), location, properties, violation.Args));
+        }
+    }
+
+    private static (Location Location, ImmutableDictionary<string, string?> Properties) Locate(RequestSite site, RuleViolation violation, ModelMatrix matrix, SeedanceSymbols symbols)
+    {
+        var properties = ImmutableDictionary<string, string?>.Empty;
+        switch (violation.Target)
+        {
+            case RuleTarget.Prompt when site.Prompt is { } prompt:
+                var location = prompt.Locate(violation.Start, violation.Length);
+                if (violation.Rule.Id == RuleIds.TagSyntax && prompt.IsExact(violation.Start, violation.Length))
+                {
+                    properties = properties.Add(FixProperties.Replacement, violation.Fix);
+                }
+                else if (violation.Rule.Id == RuleIds.UnspokenDialogue && prompt.QuoteWithin(violation.Start, violation.Length) is { } quote)
+                {
+                    properties = properties
+                        .Add(FixProperties.Quote, quote)
+                        .Add(FixProperties.OpenLength, prompt.Locate(violation.Start, 1).SourceSpan.Length.ToString(System.Globalization.CultureInfo.InvariantCulture))
+                        .Add(FixProperties.CloseLength, prompt.Locate(violation.Start + violation.Length - 1, 1).SourceSpan.Length.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                }
+                return (location, properties);
+
+            case RuleTarget.Model:
+                if (violation.Rule.Id == RuleIds.UnknownModel)
+                {
+                    return (site.ModelValue ?? site.Whole, properties.Add(FixProperties.Candidates, violation.Fix));
+                }
+                if (violation.Rule.Id == RuleIds.BetterModel && violation.Fix is { } betterId && matrix.Find(betterId) is { } better)
+                {
+                    if (site.ModelValue is { } modelValue) return (modelValue, properties.Add(FixProperties.Replacement, Literal(betterId)));
+                    if (site.TypeName is { } typeName && site.RequestType is { } type && BetterTypeExists(symbols, type, better.Name + "Request"))
+                    {
+                        return (typeName, properties.Add(FixProperties.Replacement, better.Name + "Request"));
+                    }
+                    return (site.TypeName ?? site.Whole, properties);
+                }
+                return (site.ModelValue ?? site.TypeName ?? site.Whole, properties);
+
+            case RuleTarget.Quality:
+                return (site.Quality ?? site.Whole, violation.Fix is null ? properties : properties.Add(FixProperties.Replacement, Literal(violation.Fix)));
+
+            case RuleTarget.Duration:
+                return (site.Duration ?? site.Whole, violation.Fix is null ? properties : properties.Add(FixProperties.Replacement, violation.Fix));
+
+            case RuleTarget.AspectRatio:
+                return (site.AspectRatio ?? site.Whole, properties);
+
+            case RuleTarget.Images or RuleTarget.Videos or RuleTarget.Audios:
+                var kind = violation.Target == RuleTarget.Images ? AssetKind.Image : violation.Target == RuleTarget.Videos ? AssetKind.Video : AssetKind.Audio;
+                return (violation.Index >= 0 ? site.AssetElement(kind, violation.Index) : site.AssetList(kind), properties);
+
+            default:
+                return (site.TypeName ?? site.Whole, properties);
+        }
+    }
+
+    private static bool BetterTypeExists(SeedanceSymbols symbols, INamedTypeSymbol current, string name)
+    {
+        var ns = current.ContainingNamespace is { IsGlobalNamespace: false } containing ? containing.ToDisplayString() + "." : string.Empty;
+        return symbols.Compilation.GetTypeByMetadataName(ns + name) is { } type && symbols.ModelOf(type) is not null;
+    }
+
+    private static string Literal(string value) => Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(value, quote: true);
+}

@@ -1,0 +1,77 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Testing;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Testing;
+
+namespace Seedance.Generators.Tests.Infrastructure;
+
+/// <summary>
+/// Runs an analyzer (and optionally a code fix) with Microsoft.CodeAnalysis.Testing over test code plus
+/// the request records the generator makes for <paramref name="ns"/>, referencing the Seedance runtime.
+/// </summary>
+internal static class AnalyzerVerifier<TAnalyzer>
+    where TAnalyzer : DiagnosticAnalyzer, new()
+{
+    public static Task VerifyAsync(string source, params DiagnosticResult[] expected) => VerifyAsync(source, "MyApp", expected);
+
+    public static async Task VerifyAsync(string source, string ns, params DiagnosticResult[] expected)
+    {
+        var test = new CSharpAnalyzerTest<TAnalyzer, DefaultVerifier> { TestCode = source };
+        Configure(test.TestState, ns);
+        test.ExpectedDiagnostics.AddRange(expected);
+        await test.RunAsync(CancellationToken.None);
+    }
+
+    public static async Task VerifyFixAsync<TFix>(string source, string fixedSource, int iterations = 1, string? equivalenceKey = null)
+        where TFix : CodeFixProvider, new()
+    {
+        var test = new CSharpCodeFixTest<TAnalyzer, TFix, DefaultVerifier>
+        {
+            TestCode = source,
+            FixedCode = fixedSource,
+            CodeActionEquivalenceKey = equivalenceKey,
+            NumberOfIncrementalIterations = iterations,
+            NumberOfFixAllIterations = 1,
+        };
+        Configure(test.TestState, "MyApp");
+        Configure(test.FixedState, "MyApp");
+        await test.RunAsync(CancellationToken.None);
+    }
+
+    private static void Configure(SolutionState state, string ns)
+    {
+        state.ReferenceAssemblies = ReferenceAssemblies.Net.Net80;
+        foreach (var reference in GeneratorHarness.References.Skip(Basic.Reference.Assemblies.Net80.References.All.Count()))
+        {
+            state.AdditionalReferences.Add(reference);
+        }
+        foreach (var (name, text) in GeneratedRequestTypes(ns)) state.Sources.Add((name, text));
+    }
+
+    private static readonly Dictionary<string, (string Name, string Text)[]> s_generated = new(StringComparer.Ordinal);
+
+    /// <summary>The generated request records and model table of <paramref name="ns"/> (not the client: tests declare none).</summary>
+    public static (string Name, string Text)[] GeneratedRequestTypes(string ns)
+    {
+        lock (s_generated)
+        {
+            if (!s_generated.TryGetValue(ns, out var files))
+            {
+                var (result, _) = GeneratorHarness.Run(GeneratorHarness.CreateCompilation($"using Seedance; namespace {ns}; [SeedanceClient] public partial class GeneratorInput {{ }}"));
+                files = result.Results.Single().GeneratedSources
+                    .Where(s => !s.HintName.EndsWith(".GeneratorInput.g.cs", StringComparison.Ordinal))
+                    .Select(s => ("/0/Generated/" + s.HintName, s.SourceText.ToString()))
+                    .ToArray();
+                s_generated[ns] = files;
+            }
+            return files;
+        }
+    }
+}
