@@ -90,3 +90,36 @@ public sealed class CustomMatrixTests
         Assert.DoesNotContain(output.GetDiagnostics(), d => d.Id is "CS0101" or "CS0102" or "CS0111");
     }
 }
+
+public sealed class ReferencedProjectTests
+{
+    [Theory]
+    [InlineData("Shared")]
+    [InlineData("Other")]
+    public void A_project_referencing_another_that_uses_the_package_compiles_without_type_conflicts(string referencingNamespace)
+    {
+        var (_, library) = GeneratorHarness.Run(GeneratorHarness.CreateCompilation(
+            "using Seedance; namespace Shared; [SeedanceClient] public partial class LibraryClient { }"));
+        var libraryReference = library.ToMetadataReference();
+
+        var app = GeneratorHarness.CreateCompilation(
+                $$"""
+                using Seedance;
+                namespace {{referencingNamespace}};
+                [SeedanceClient] public partial class AppClient { }
+                public static class Use
+                {
+                    public static object Make() => new Shared.TextToVideoRequest { Prompt = "A frog." };
+                    public static object MakeLocal() => new TextToVideoRequest { Prompt = "A frog." };
+                }
+                """)
+            .AddReferences(libraryReference);
+        var (result, output) = GeneratorHarness.Run(app);
+
+        Assert.Null(result.Results.Single().Exception);
+        var problems = output.GetDiagnostics().Where(d => d.Severity >= Microsoft.CodeAnalysis.DiagnosticSeverity.Warning).ToArray();
+        Assert.True(problems.Length == 0, string.Join("\n", problems.Select(p => p.ToString())));
+        var reused = referencingNamespace == "Shared";
+        Assert.Equal(!reused, result.Results.Single().GeneratedSources.Any(s => s.HintName == referencingNamespace + ".TextToVideoRequest.g.cs"));
+    }
+}

@@ -18,12 +18,8 @@ internal static class GeneratorHarness
     {
         var references = new List<MetadataReference>(Basic.Reference.Assemblies.Net80.References.All);
         references.Add(MetadataReference.CreateFromFile(TestPaths.RuntimeAssembly));
-        // The runtime's own dependencies (logging abstractions, ...) sit beside it in its output folder.
-        var folder = Path.GetDirectoryName(TestPaths.RuntimeAssembly)!;
-        foreach (var dependency in Directory.GetFiles(folder, "Microsoft.Extensions.*.dll").Concat(Directory.GetFiles(folder, "Polly*.dll")))
-        {
-            references.Add(MetadataReference.CreateFromFile(dependency));
-        }
+        // What the runtime's public API exposes: ILoggerFactory in the generated constructor.
+        references.Add(MetadataReference.CreateFromFile(typeof(Microsoft.Extensions.Logging.ILoggerFactory).Assembly.Location));
         return references.ToImmutableArray();
     });
 
