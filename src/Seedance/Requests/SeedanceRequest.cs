@@ -9,19 +9,27 @@ namespace Seedance;
 /// (<c>TextToVideoRequest</c>, …) convert to this type; use it directly for a model the matrix does not
 /// list. Serialized with the API's field names; null fields are omitted.
 /// </summary>
-/// <param name="model">The full model ID, such as <c>seedance-2.0-text-to-video</c>.</param>
-/// <param name="prompt">The prompt: scene description and the role of each attached asset.</param>
-public sealed record SeedanceRequest([SeedanceModelId] string model, [SeedancePrompt] string prompt)
+public sealed record SeedanceRequest
 {
+    /// <summary>Creates a request.</summary>
+    /// <param name="model">The full model ID, such as <c>seedance-2.0-text-to-video</c>.</param>
+    /// <param name="prompt">The prompt: scene description and the role of each attached asset.</param>
+    [JsonConstructor]
+    public SeedanceRequest([SeedanceModelId] string model, [SeedancePrompt] string prompt)
+    {
+        Model = model;
+        Prompt = prompt;
+    }
+
     /// <summary>The full model ID; it chooses the mode (there is no auto-detection).</summary>
     [JsonPropertyName("model")]
     [SeedanceModelId]
-    public string Model { get; init; } = model;
+    public string Model { get; init; }
 
     /// <summary>The prompt; refer to assets as "image 1", "video 2", "audio 1".</summary>
     [JsonPropertyName("prompt")]
     [SeedancePrompt]
-    public string Prompt { get; init; } = prompt;
+    public string Prompt { get; init; }
 
     /// <summary>Image URLs (JPEG, PNG, WebP); "image 1" in the prompt is the first.</summary>
     [JsonPropertyName("image_urls")]

@@ -1,0 +1,365 @@
+using System;
+using System.ComponentModel;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Polly;
+using Seedance.Serialization;
+
+namespace Seedance;
+
+/// <summary>
+/// The HTTP engine behind every generated Seedance client: validation, the create call, polling, retries and error
+/// mapping. Generated clients call it; application code uses the generated client instead.
+/// </summary>
+/// <remarks>
+/// Thread-safe: one instance serves concurrent calls. The API key goes into each request's <c>Authorization</c> header,
+/// never into the shared <see cref="HttpClient"/>'s default headers, so a client from <c>IHttpClientFactory</c> can be
+/// shared with other code without exposing the key to it.
+/// </remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public sealed class SeedanceClientCore
+{
+    private const string CreatePath = "v1/videos/generations";
+    private const string TasksPath = "v1/tasks/";
+    private const double PollBackoffFactor = 1.5;
+    private static readonly MediaTypeWithQualityHeaderValue s_json = new("application/json");
+
+    private readonly HttpClient _httpClient;
+    private readonly SeedanceClientOptions _options;
+    private readonly SeedanceModelCatalog _catalog;
+    private readonly ILogger _logger;
+    private readonly SecretRedactor _redactor;
+    private readonly TimeProvider _timeProvider;
+    private readonly ResiliencePipeline<HttpResponseMessage> _createPipeline;
+    private readonly ResiliencePipeline<HttpResponseMessage> _readPipeline;
+
+    /// <summary>Creates the core.</summary>
+    /// <param name="httpClient">The client to send with; its <see cref="HttpClient.BaseAddress"/>, if set, wins over <see cref="SeedanceClientOptions.BaseAddress"/>.</param>
+    /// <param name="options">Settings; null for the defaults (API key from <c>SEEDANCE_API_KEY</c>). Copied: later changes have no effect.</param>
+    /// <param name="catalog">The model matrix requests are validated against before they are sent.</param>
+    /// <param name="logger">Where request, retry and task events go; null for none.</param>
+    /// <exception cref="ArgumentException">A setting is out of range.</exception>
+    public SeedanceClientCore(HttpClient httpClient, SeedanceClientOptions? options, SeedanceModelCatalog catalog, ILogger? logger)
+    {
+        _httpClient = httpClient ?? throw new ArgumentNullException(nameof(httpClient));
+        _catalog = catalog ?? throw new ArgumentNullException(nameof(catalog));
+        _options = (options ?? new SeedanceClientOptions()).Snapshot();
+        _options.Validate();
+        _logger = logger ?? NullLogger.Instance;
+        _redactor = new SecretRedactor(_options.ApiKey);
+        _timeProvider = TimeProvider.System;
+        _createPipeline = SeedanceRetryStrategy.Create(isCreateCall: true, _options, _logger, _timeProvider);
+        _readPipeline = SeedanceRetryStrategy.Create(isCreateCall: false, _options, _logger, _timeProvider);
+    }
+
+    /// <summary>The model matrix requests are validated against.</summary>
+    public SeedanceModelCatalog Catalog => _catalog;
+
+    /// <summary>
+    /// Validates <paramref name="request"/>, then sends it once as <c>POST /v1/videos/generations</c> and returns the
+    /// created task (status pending).
+    /// </summary>
+    /// <exception cref="SeedanceValidationException">The request breaks a rule of the matrix; nothing was sent.</exception>
+    /// <exception cref="SeedanceRequestOutcomeUnknownException">The request was sent but its outcome is unknown; a task may exist.</exception>
+    /// <exception cref="SeedanceApiException">The API refused the request; no task was created.</exception>
+    /// <exception cref="HttpRequestException">No connection could be made (after the retries); the request was not sent.</exception>
+    /// <exception cref="InvalidOperationException">No API key is configured; nothing was sent.</exception>
+    public async Task<VideoTask> SubmitAsync(SeedanceRequest request, CancellationToken cancellationToken)
+    {
+        if (request is null) throw new ArgumentNullException(nameof(request));
+        _catalog.Validate(request);
+        var apiKey = RequireApiKey();
+        var body = JsonSerializer.SerializeToUtf8Bytes(request, SeedanceJsonContext.Default.SeedanceRequest);
+        var call = new Call(HttpMethod.Post, Resolve(CreatePath), body, apiKey);
+
+        HttpResponseMessage response;
+        try
+        {
+            response = await ExecuteAsync(_createPipeline, call, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            SeedanceLog.CreateCancelled(_logger, call.Path);
+            throw;
+        }
+        catch (OperationCanceledException ex)
+        {
+            throw OutcomeUnknown(call, $"got no answer within the HttpClient's timeout ({_httpClient.Timeout})", 0, default, ex);
+        }
+        catch (HttpRequestException ex) when (!SeedanceHttpFailures.ProvesNotSent(ex))
+        {
+            throw OutcomeUnknown(call, $"lost its connection after the request was sent ({SeedanceHttpFailures.Describe(ex)})", 0, default, ex);
+        }
+
+        using (response)
+        {
+            var content = await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
+            var status = (int)response.StatusCode;
+            if (!response.IsSuccessStatusCode)
+            {
+                var answer = SeedanceHttpFailures.DescribeAnswer(call.Method.Method, call.Path, status, response.ReasonPhrase, content, _redactor);
+                SeedanceLog.RequestFailed(_logger, call.Method.Method, call.Path, status, answer.ErrorType ?? "no error type");
+                if (status >= 500 && response.StatusCode != HttpStatusCode.ServiceUnavailable)
+                {
+                    throw OutcomeUnknown(call, answer.Summary, status, answer, null);
+                }
+                var refusal = SeedanceRetryStrategy.IsRefusal(response.StatusCode);
+                throw ApiError(answer, status, SeedanceRetryStrategy.RetryAfter(response, _timeProvider), call,
+                    refusal ? "No task was created; send the request again later." : "The request was refused; no task was created.");
+            }
+
+            if (!VideoTaskParser.TryParse(content, out var task, out var problem))
+            {
+                var summary = $"{call.Method.Method} {call.Path} answered {status} but {problem}: \"{SeedanceHttpFailures.Excerpt(content, _redactor)}\".";
+                throw OutcomeUnknown(call, summary, status, default, null, probablyCreated: true);
+            }
+            SeedanceLog.TaskCreated(_logger, task!.Id, task.Model);
+            return task;
+        }
+    }
+
+    /// <summary>Submits <paramref name="request"/>, then waits for the task to end (see <see cref="WaitForCompletionAsync"/>).</summary>
+    /// <param name="request">The request.</param>
+    /// <param name="progress">
+    /// Receives the created task first (its ID lets you resume waiting after a cancellation), then the task each time its
+    /// status or progress changes.
+    /// </param>
+    /// <param name="cancellationToken">Stops waiting (the task itself goes on at the API).</param>
+    /// <returns>The completed task, with <see cref="VideoTask.Results"/>.</returns>
+    /// <exception cref="SeedanceTaskFailedException">The task failed.</exception>
+    /// <exception cref="SeedanceTaskTimeoutException">The task did not end within <see cref="SeedanceClientOptions.WaitTimeout"/>.</exception>
+    public async Task<VideoTask> GenerateAsync(SeedanceRequest request, IProgress<VideoTask>? progress, CancellationToken cancellationToken)
+    {
+        var submitted = await SubmitAsync(request, cancellationToken).ConfigureAwait(false);
+        progress?.Report(submitted);
+        return await WaitCoreAsync(submitted, progress, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Reads a task once with <c>GET /v1/tasks/{id}</c> (retried on transient faults).</summary>
+    /// <exception cref="SeedanceApiException">The API answered with an error (400 for a malformed ID, 404 for an unknown one) or an unreadable body.</exception>
+    public Task<VideoTask> GetTaskAsync(string taskId, CancellationToken cancellationToken)
+    {
+        RequireTaskId(taskId);
+        return GetTaskCoreAsync(taskId, cancellationToken);
+    }
+
+    /// <summary>
+    /// Polls a task until it completes (returned) or fails (thrown). The first poll is immediate; then waits start at
+    /// <see cref="SeedanceClientOptions.PollInterval"/> and grow 1.5 times each, up to <see cref="SeedanceClientOptions.MaxPollInterval"/>.
+    /// A status this client does not know counts as not finished.
+    /// </summary>
+    /// <param name="taskId">The task ID.</param>
+    /// <param name="progress">Receives the task each time its status or progress changes.</param>
+    /// <param name="cancellationToken">Stops waiting (the task itself goes on at the API); never retried.</param>
+    /// <exception cref="SeedanceTaskFailedException">The task failed; the exception carries its error code and message.</exception>
+    /// <exception cref="SeedanceTaskTimeoutException">The task did not end within <see cref="SeedanceClientOptions.WaitTimeout"/>.</exception>
+    public Task<VideoTask> WaitForCompletionAsync(string taskId, IProgress<VideoTask>? progress, CancellationToken cancellationToken)
+    {
+        RequireTaskId(taskId);
+        return WaitCoreAsync(new VideoTask { Id = taskId, Status = VideoTaskStatus.Unknown }, progress, cancellationToken, pollFirst: true);
+    }
+
+    private async Task<VideoTask> WaitCoreAsync(VideoTask last, IProgress<VideoTask>? progress, CancellationToken cancellationToken, bool pollFirst = false)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        if (_options.WaitTimeout != Timeout.InfiniteTimeSpan) deadline.CancelAfter(_options.WaitTimeout);
+        var token = deadline.Token;
+        var interval = _options.PollInterval;
+        var reported = pollFirst ? null : last;
+        var warnedUnknown = false;
+
+        try
+        {
+            while (true)
+            {
+                if (!pollFirst)
+                {
+                    if (FinishedOrThrow(last) is { } finished) return finished;
+                    await Task.Delay(interval, _timeProvider, token).ConfigureAwait(false);
+                    interval = TimeSpan.FromTicks(Math.Min((long)(interval.Ticks * PollBackoffFactor), _options.MaxPollInterval.Ticks));
+                }
+                pollFirst = false;
+
+                last = await GetTaskCoreAsync(last.Id, token).ConfigureAwait(false);
+                SeedanceLog.TaskPolled(_logger, last.Id, last.RawStatus, last.Progress);
+                if (last.Status == VideoTaskStatus.Unknown && !warnedUnknown)
+                {
+                    SeedanceLog.UnknownTaskStatus(_logger, last.Id, last.RawStatus);
+                    warnedUnknown = true;
+                }
+                if (reported is null || reported.Status != last.Status || reported.Progress != last.Progress || reported.RawStatus != last.RawStatus)
+                {
+                    progress?.Report(last);
+                    reported = last;
+                }
+            }
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            SeedanceLog.WaitTimedOut(_logger, last.Id, _options.WaitTimeout);
+            throw new SeedanceTaskTimeoutException(last, _options.WaitTimeout);
+        }
+    }
+
+    private VideoTask? FinishedOrThrow(VideoTask task)
+    {
+        switch (task.Status)
+        {
+            case VideoTaskStatus.Completed:
+                SeedanceLog.TaskCompleted(_logger, task.Id, task.Results.Count);
+                return task;
+            case VideoTaskStatus.Failed:
+                SeedanceLog.TaskFailed(_logger, task.Id, task.Error?.Code ?? string.Empty);
+                throw new SeedanceTaskFailedException(task);
+            default:
+                return null;
+        }
+    }
+
+    private async Task<VideoTask> GetTaskCoreAsync(string taskId, CancellationToken cancellationToken)
+    {
+        var apiKey = RequireApiKey();
+        var call = new Call(HttpMethod.Get, Resolve(TasksPath + Uri.EscapeDataString(taskId)), null, apiKey);
+        using var response = await ExecuteAsync(_readPipeline, call, cancellationToken).ConfigureAwait(false);
+        var content = await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
+        var status = (int)response.StatusCode;
+        if (!response.IsSuccessStatusCode)
+        {
+            var answer = SeedanceHttpFailures.DescribeAnswer(call.Method.Method, call.Path, status, response.ReasonPhrase, content, _redactor);
+            SeedanceLog.RequestFailed(_logger, call.Method.Method, call.Path, status, answer.ErrorType ?? "no error type");
+            throw ApiError(answer, status, SeedanceRetryStrategy.RetryAfter(response, _timeProvider), call, null);
+        }
+        if (!VideoTaskParser.TryParse(content, out var task, out var problem))
+        {
+            throw new SeedanceApiException(
+                $"{call.Method.Method} {call.Path} answered {status} but {problem}: \"{SeedanceHttpFailures.Excerpt(content, _redactor)}\".", status);
+        }
+        return task!;
+    }
+
+    private async Task<HttpResponseMessage> ExecuteAsync(ResiliencePipeline<HttpResponseMessage> pipeline, Call call, CancellationToken cancellationToken)
+    {
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        context.Properties.Set(SeedanceRetryStrategy.MethodKey, call.Method.Method);
+        context.Properties.Set(SeedanceRetryStrategy.PathKey, call.Path);
+        try
+        {
+            return await pipeline.ExecuteAsync(
+                static (ctx, state) => state.Core.SendOnceAsync(state.Call, ctx.CancellationToken),
+                context,
+                (Core: this, Call: call)).ConfigureAwait(false);
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+    }
+
+    private async ValueTask<HttpResponseMessage> SendOnceAsync(Call call, CancellationToken cancellationToken)
+    {
+        // A new message per attempt: an HttpRequestMessage cannot be sent twice.
+        using var request = new HttpRequestMessage(call.Method, call.Uri);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", call.ApiKey);
+        request.Headers.Accept.Add(s_json);
+        if (call.Body is not null)
+        {
+            request.Content = new ByteArrayContent(call.Body);
+            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+        }
+
+        call.Attempts++;
+        SeedanceLog.RequestSending(_logger, call.Method.Method, call.Path, call.Attempts);
+        var started = Stopwatch.GetTimestamp();
+        // ResponseContentRead: the body is buffered inside the attempt, so a connection lost mid-body is a fault of
+        // this attempt (retried for polls) rather than a surprise when the body is read later.
+        var response = await _httpClient.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+        SeedanceLog.ResponseReceived(_logger, call.Method.Method, call.Path, (int)response.StatusCode, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        return response;
+    }
+
+    private static Task<byte[]> ReadBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken) =>
+        // Already buffered by SendOnceAsync (ResponseContentRead): this does not touch the network.
+        response.Content.ReadAsByteArrayAsync(cancellationToken);
+
+    private SeedanceApiException ApiError(AnswerDescription answer, int status, TimeSpan? retryAfter, Call call, string? outcome)
+    {
+        var message = answer.Summary;
+        if (call.Attempts > 1) message += string.Create(CultureInfo.InvariantCulture, $" Gave up after {call.Attempts} attempts.");
+        if (retryAfter is { } wait && wait > _options.MaxRetryDelay)
+        {
+            message += $" The API asked to wait {wait} before retrying, longer than MaxRetryDelay ({_options.MaxRetryDelay}), so the client did not retry.";
+        }
+        if (outcome is not null) message += " " + outcome;
+        return new SeedanceApiException(message, status, answer.ErrorType, answer.Param, answer.ErrorCode, answer.FallbackSuggestion, retryAfter);
+    }
+
+    private SeedanceRequestOutcomeUnknownException OutcomeUnknown(Call call, string what, int status, AnswerDescription answer, Exception? inner, bool probablyCreated = false)
+    {
+        SeedanceLog.CreateOutcomeUnknown(_logger, call.Path, status == 0 ? (inner is null ? "no answer" : SeedanceHttpFailures.Describe(inner)) : $"HTTP {status}");
+        var lead = status == 0 ? $"{call.Method.Method} {call.Path} {what}." : what;
+        var consequence = probablyCreated
+            ? " A task was probably created and its credits reserved, but its ID could not be read."
+            : " The request reached the API (or may have), so a task may have been created and its credits reserved.";
+        var message = lead + consequence
+            + " The client did not send it again, because a second create call would be charged again: check whether the task exists before you retry.";
+        return new SeedanceRequestOutcomeUnknownException(message, status, answer.ErrorType, answer.Param, answer.ErrorCode, answer.FallbackSuggestion, inner);
+    }
+
+    private string RequireApiKey()
+    {
+        var key = _options.ApiKey;
+        if (string.IsNullOrWhiteSpace(key))
+        {
+            throw new InvalidOperationException(
+                $"No Seedance API key: set {nameof(SeedanceClientOptions)}.{nameof(SeedanceClientOptions.ApiKey)} or the {SeedanceClientOptions.ApiKeyEnvironmentVariable} environment variable. Nothing was sent.");
+        }
+        return key.Trim();
+    }
+
+    private Uri Resolve(string relative)
+    {
+        var baseAddress = _httpClient.BaseAddress ?? _options.BaseAddress;
+        // Without the trailing slash, Uri resolution would drop the last path segment of a proxy base address.
+        if (!baseAddress.AbsolutePath.EndsWith('/')) baseAddress = new Uri(baseAddress.AbsoluteUri + "/", UriKind.Absolute);
+        return new Uri(baseAddress, relative);
+    }
+
+    private static void RequireTaskId(string taskId)
+    {
+        if (taskId is null) throw new ArgumentNullException(nameof(taskId));
+        if (string.IsNullOrWhiteSpace(taskId)) throw new ArgumentException("The task ID is empty.", nameof(taskId));
+    }
+
+    /// <summary>One logical call: what to send, and how many attempts it took (for messages).</summary>
+    private sealed class Call
+    {
+        public Call(HttpMethod method, Uri uri, byte[]? body, string apiKey)
+        {
+            Method = method;
+            Uri = uri;
+            Path = uri.AbsolutePath;
+            Body = body;
+            ApiKey = apiKey;
+        }
+
+        public HttpMethod Method { get; }
+
+        public Uri Uri { get; }
+
+        public string Path { get; }
+
+        public byte[]? Body { get; }
+
+        public string ApiKey { get; }
+
+        public int Attempts { get; set; }
+    }
+}

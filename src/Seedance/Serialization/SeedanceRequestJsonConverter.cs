@@ -1,0 +1,158 @@
+using System;
+using System.Collections.Generic;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Seedance.Serialization;
+
+/// <summary>
+/// Writes and reads <see cref="SeedanceRequest"/> as the create-call body, field by field with
+/// <see cref="Utf8JsonWriter"/>: nulls omitted, the API's names, <see cref="SeedanceRequest.ModelParams"/> as the
+/// <c>model_params</c> object and <see cref="SeedanceRequest.AdditionalFields"/> as further top-level fields.
+/// </summary>
+/// <remarks>
+/// Written by hand rather than generated from the record's attributes: System.Text.Json's metadata for the record
+/// fails at run time (first the positional record's synthesized <c>model</c>/<c>prompt</c> properties collided with
+/// <c>Model</c>/<c>Prompt</c>; with an explicit constructor, the init-only <c>[JsonExtensionData]</c> property cannot be
+/// combined with a parameterized deserialization constructor). This also lets a typed field win over an extension
+/// field of the same name, so the body never carries a key twice.
+/// </remarks>
+internal sealed class SeedanceRequestJsonConverter : JsonConverter<SeedanceRequest>
+{
+    private const string Model = "model";
+    private const string Prompt = "prompt";
+    private const string ImageUrls = "image_urls";
+    private const string VideoUrls = "video_urls";
+    private const string AudioUrls = "audio_urls";
+    private const string Duration = "duration";
+    private const string Quality = "quality";
+    private const string AspectRatioName = "aspect_ratio";
+    private const string GenerateAudio = "generate_audio";
+    private const string CallbackUrl = "callback_url";
+    private const string ModelParams = "model_params";
+
+    private static readonly HashSet<string> s_knownFields = new(StringComparer.Ordinal)
+    {
+        Model, Prompt, ImageUrls, VideoUrls, AudioUrls, Duration, Quality, AspectRatioName, GenerateAudio, CallbackUrl, ModelParams,
+    };
+
+    public override void Write(Utf8JsonWriter writer, SeedanceRequest value, JsonSerializerOptions options)
+    {
+        writer.WriteStartObject();
+        writer.WriteString(Model, value.Model);
+        writer.WriteString(Prompt, value.Prompt);
+        WriteUrls(writer, ImageUrls, value.ImageUrls);
+        WriteUrls(writer, VideoUrls, value.VideoUrls);
+        WriteUrls(writer, AudioUrls, value.AudioUrls);
+        if (value.Duration is { } duration) writer.WriteNumber(Duration, duration);
+        if (value.Quality is { } quality) writer.WriteString(Quality, quality.Value);
+        if (value.AspectRatio is { } ratio) writer.WriteString(AspectRatioName, ratio.Value);
+        if (value.GenerateAudio is { } audio) writer.WriteBoolean(GenerateAudio, audio);
+        if (value.CallbackUrl is { } callback) writer.WriteString(CallbackUrl, callback);
+        if (value.ModelParams is { } modelParams)
+        {
+            writer.WriteStartObject(ModelParams);
+            foreach (var pair in modelParams)
+            {
+                writer.WritePropertyName(pair.Key);
+                pair.Value.WriteTo(writer);
+            }
+            writer.WriteEndObject();
+        }
+        if (value.AdditionalFields is { } additional)
+        {
+            foreach (var pair in additional)
+            {
+                if (s_knownFields.Contains(pair.Key)) continue;
+                writer.WritePropertyName(pair.Key);
+                pair.Value.WriteTo(writer);
+            }
+        }
+        writer.WriteEndObject();
+    }
+
+    public override SeedanceRequest Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject) throw new JsonException("A request body must be a JSON object.");
+        using var document = JsonDocument.ParseValue(ref reader);
+        var root = document.RootElement;
+
+        // Missing model or prompt read as empty strings, so the reader (the emulator, a test) can answer naming the field.
+        return new SeedanceRequest(OptionalString(root, Model) ?? string.Empty, OptionalString(root, Prompt) ?? string.Empty)
+        {
+            ImageUrls = OptionalUrls(root, ImageUrls),
+            VideoUrls = OptionalUrls(root, VideoUrls),
+            AudioUrls = OptionalUrls(root, AudioUrls),
+            Duration = OptionalInt(root, Duration),
+            Quality = OptionalString(root, Quality) is { } quality ? new VideoQuality(quality) : (VideoQuality?)null,
+            AspectRatio = OptionalString(root, AspectRatioName) is { } ratio ? new AspectRatio(ratio) : (AspectRatio?)null,
+            GenerateAudio = OptionalBool(root, GenerateAudio),
+            CallbackUrl = OptionalString(root, CallbackUrl),
+            ModelParams = OptionalObject(root, ModelParams),
+            AdditionalFields = Additional(root),
+        };
+    }
+
+    private static void WriteUrls(Utf8JsonWriter writer, string name, IReadOnlyList<string>? urls)
+    {
+        if (urls is null) return;
+        writer.WriteStartArray(name);
+        foreach (var url in urls) writer.WriteStringValue(url);
+        writer.WriteEndArray();
+    }
+
+    private static string? OptionalString(JsonElement root, string name)
+    {
+        if (!root.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null) return null;
+        return value.ValueKind == JsonValueKind.String ? value.GetString() : throw new JsonException($"\"{name}\" must be a string.");
+    }
+
+    private static int? OptionalInt(JsonElement root, string name)
+    {
+        if (!root.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null) return null;
+        return value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var number) ? number : throw new JsonException($"\"{name}\" must be an integer.");
+    }
+
+    private static bool? OptionalBool(JsonElement root, string name)
+    {
+        if (!root.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null) return null;
+        return value.ValueKind switch
+        {
+            JsonValueKind.True => true,
+            JsonValueKind.False => false,
+            _ => throw new JsonException($"\"{name}\" must be a boolean."),
+        };
+    }
+
+    private static IReadOnlyList<string>? OptionalUrls(JsonElement root, string name)
+    {
+        if (!root.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null) return null;
+        if (value.ValueKind != JsonValueKind.Array) throw new JsonException($"\"{name}\" must be an array of strings.");
+        var urls = new List<string>(value.GetArrayLength());
+        foreach (var item in value.EnumerateArray())
+        {
+            urls.Add(item.ValueKind == JsonValueKind.String ? item.GetString()! : throw new JsonException($"\"{name}\" must be an array of strings."));
+        }
+        return urls;
+    }
+
+    private static IReadOnlyDictionary<string, JsonElement>? OptionalObject(JsonElement root, string name)
+    {
+        if (!root.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null) return null;
+        if (value.ValueKind != JsonValueKind.Object) throw new JsonException($"\"{name}\" must be an object.");
+        var result = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+        foreach (var property in value.EnumerateObject()) result[property.Name] = property.Value.Clone();
+        return result;
+    }
+
+    private static Dictionary<string, JsonElement>? Additional(JsonElement root)
+    {
+        Dictionary<string, JsonElement>? result = null;
+        foreach (var property in root.EnumerateObject())
+        {
+            if (s_knownFields.Contains(property.Name)) continue;
+            (result ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[property.Name] = property.Value.Clone();
+        }
+        return result;
+    }
+}
