@@ -1,0 +1,140 @@
+using System.Threading.Tasks;
+using Seedance.Generators.CodeFixes;
+using Xunit;
+using Verify = Seedance.Generators.Tests.Infrastructure.AnalyzerVerifier<Seedance.Generators.Analyzers.SeedanceRequestAnalyzer>;
+
+namespace Seedance.Generators.Tests.Analyzers;
+
+/// <summary>Each fix, applied one diagnostic at a time and with Fix All (both checked by the test framework).</summary>
+public sealed class CodeFixTests
+{
+    [Fact]
+    public Task SEED0001_tags_become_plain_language() => Verify.VerifyFixAsync<SeedanceCodeFixProvider>("""
+        namespace MyApp;
+        class C
+        {
+            object M() => new ReferenceToVideoRequest
+            {
+                Prompt = "Use {|SEED0001:@Image1|} for the style; the camera follows {|SEED0001:[Video1]|}.",
+                ImageUrls = ["https://example.com/style.jpg"],
+                VideoUrls = ["https://example.com/pov.mp4"],
+            };
+        }
+        """, """
+        namespace MyApp;
+        class C
+        {
+            object M() => new ReferenceToVideoRequest
+            {
+                Prompt = "Use image 1 for the style; the camera follows video 1.",
+                ImageUrls = ["https://example.com/style.jpg"],
+                VideoUrls = ["https://example.com/pov.mp4"],
+            };
+        }
+        """, iterations: 2);
+
+    [Fact]
+    public Task SEED0002_quality_becomes_the_best_supported() => Verify.VerifyFixAsync<SeedanceCodeFixProvider>("""
+        namespace MyApp;
+        class C
+        {
+            object M() => new TextToVideoRequest { Prompt = "A frog on a leaf.", Quality = {|SEED0002:"1080p"|} };
+        }
+        """, """
+        namespace MyApp;
+        class C
+        {
+            object M() => new TextToVideoRequest { Prompt = "A frog on a leaf.", Quality = "720p" };
+        }
+        """);
+
+    [Theory]
+    [InlineData("seedance-2.0-text-to-video")]
+    [InlineData("seedance-2.0-fast-text-to-video")]
+    [InlineData("seedance-2.0-mini-text-to-video")]
+    public Task SEED0003_offers_each_model_that_fits_the_assets(string id) => Verify.VerifyFixAsync<SeedanceCodeFixProvider>("""
+        using Seedance;
+        namespace MyApp;
+        class C
+        {
+            object M() => new SeedanceRequest({|SEED0003:"seedance-2.0"|}, "A frog on a leaf.");
+        }
+        """, $$"""
+        using Seedance;
+        namespace MyApp;
+        class C
+        {
+            object M() => new SeedanceRequest("{{id}}", "A frog on a leaf.");
+        }
+        """, equivalenceKey: "SEED0003:" + id);
+
+    [Fact]
+    public Task SEED0007_duration_becomes_the_nearest_allowed() => Verify.VerifyFixAsync<SeedanceCodeFixProvider>("""
+        namespace MyApp;
+        class C
+        {
+            object Long() => new TextToVideoRequest { Prompt = "A frog.", Duration = {|SEED0007:20|} };
+            object Short() => new TextToVideoRequest { Prompt = "A frog.", Duration = {|SEED0007:2|} };
+        }
+        """, """
+        namespace MyApp;
+        class C
+        {
+            object Long() => new TextToVideoRequest { Prompt = "A frog.", Duration = 15 };
+            object Short() => new TextToVideoRequest { Prompt = "A frog.", Duration = 4 };
+        }
+        """, iterations: 2);
+
+    [Fact]
+    public Task SEED0012_switches_the_request_type() => Verify.VerifyFixAsync<SeedanceCodeFixProvider>("""
+        namespace MyApp;
+        class C
+        {
+            object M() => new {|SEED0012:ReferenceToVideoRequest|} { Prompt = "A frog on a leaf." };
+            object F() => new {|SEED0012:FastReferenceToVideoRequest|} { Prompt = "Use the first frame.", ImageUrls = ["https://example.com/a.jpg"] };
+        }
+        """, """
+        namespace MyApp;
+        class C
+        {
+            object M() => new TextToVideoRequest { Prompt = "A frog on a leaf." };
+            object F() => new FastImageToVideoRequest { Prompt = "Use the first frame.", ImageUrls = ["https://example.com/a.jpg"] };
+        }
+        """, iterations: 2);
+
+    [Fact]
+    public Task SEED0012_switches_the_model_id() => Verify.VerifyFixAsync<SeedanceCodeFixProvider>("""
+        using Seedance;
+        namespace MyApp;
+        class C
+        {
+            object M() => new SeedanceRequest({|SEED0012:"seedance-2.0-reference-to-video"|}, "A frog on a leaf.");
+        }
+        """, """
+        using Seedance;
+        namespace MyApp;
+        class C
+        {
+            object M() => new SeedanceRequest("seedance-2.0-text-to-video", "A frog on a leaf.");
+        }
+        """);
+
+    [Fact]
+    public Task SEED0013_curly_and_single_quotes_become_straight_in_every_literal_kind() => Verify.VerifyFixAsync<SeedanceCodeFixProvider>(""""
+        namespace MyApp;
+        class C
+        {
+            object Regular() => new TextToVideoRequest { Prompt = "She says: {|SEED0013:“You finally understood.”|} Close-up." };
+            object Verbatim() => new TextToVideoRequest { Prompt = @"She says: {|SEED0013:'You finally understood.'|} Close-up." };
+            object Raw() => new TextToVideoRequest { Prompt = """She whispers {|SEED0013:‘Come home.’|} Close-up.""" };
+        }
+        """", """"
+        namespace MyApp;
+        class C
+        {
+            object Regular() => new TextToVideoRequest { Prompt = "She says: \"You finally understood.\" Close-up." };
+            object Verbatim() => new TextToVideoRequest { Prompt = @"She says: ""You finally understood."" Close-up." };
+            object Raw() => new TextToVideoRequest { Prompt = """She whispers "Come home." Close-up.""" };
+        }
+        """", iterations: 3);
+}
