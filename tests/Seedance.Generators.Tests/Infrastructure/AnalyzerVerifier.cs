@@ -29,6 +29,16 @@ internal static class AnalyzerVerifier<TAnalyzer>
         await test.RunAsync(CancellationToken.None);
     }
 
+    /// <summary>Runs the analyzer with AdditionalFiles (markup allowed in them) beside the test code.</summary>
+    public static async Task VerifyWithFilesAsync(string source, (string Path, string Text)[] additionalFiles, params DiagnosticResult[] expected)
+    {
+        var test = new CSharpAnalyzerTest<TAnalyzer, DefaultVerifier> { TestCode = source };
+        Configure(test.TestState, "MyApp");
+        foreach (var file in additionalFiles) test.TestState.AdditionalFiles.Add(file);
+        test.ExpectedDiagnostics.AddRange(expected);
+        await test.RunAsync(CancellationToken.None);
+    }
+
     public static async Task VerifyFixAsync<TFix>(string source, string fixedSource, int iterations = 1, string? equivalenceKey = null)
         where TFix : CodeFixProvider, new()
     {

@@ -44,9 +44,10 @@ internal sealed class LiteralMap
     }
 
     /// <summary>A map for a string literal token, or for a text part of an interpolated string.</summary>
-    public static LiteralMap ForToken(SyntaxToken token)
+    /// <param name="value">The token's value; for interpolated text parts, the operation's constant (their ValueText keeps doubled braces).</param>
+    public static LiteralMap ForToken(SyntaxToken token, string? value = null)
     {
-        var value = token.ValueText;
+        value ??= token.ValueText;
         var whole = token.Span;
         int[]? offsets = null;
         try

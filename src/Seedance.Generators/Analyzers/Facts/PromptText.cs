@@ -110,9 +110,10 @@ internal sealed class PromptText
                 var any = false;
                 foreach (var part in interpolated.Parts)
                 {
-                    if (part is IInterpolatedStringTextOperation { Syntax: InterpolatedStringTextSyntax text })
+                    if (part is IInterpolatedStringTextOperation { Syntax: InterpolatedStringTextSyntax text } textPart
+                        && textPart.Text.ConstantValue is { HasValue: true, Value: string partValue })
                     {
-                        Add(builder, segments, text.TextToken.ValueText, LiteralMap.ForToken(text.TextToken), QuoteFor(interpolated.Syntax));
+                        Add(builder, segments, partValue, LiteralMap.ForToken(text.TextToken, partValue), QuoteFor(interpolated.Syntax));
                         any = true;
                     }
                     else if (part is IInterpolationOperation hole && hole.Alignment is null && hole.FormatString is null
