@@ -18,27 +18,25 @@ if (args.Length != 1)
     return 2;
 }
 
-const string Source = Input.Source;
-_ = Source;
 return Run(args[0]);
 
 static int Run(string folder)
 {
-var compilation = Input.Compilation();
-var driver = CSharpGeneratorDriver.Create(new SeedanceClientGenerator()).RunGenerators(compilation);
-var result = driver.GetRunResult().Results.Single();
-if (result.Exception is not null)
-{
-    Console.Error.WriteLine(result.Exception);
-    return 1;
-}
-Directory.CreateDirectory(folder);
-foreach (var source in result.GeneratedSources)
-{
-    File.WriteAllText(Path.Combine(folder, source.HintName), source.SourceText.ToString(), new UTF8Encoding(false));
-}
-Console.WriteLine($"{result.GeneratedSources.Length} files");
-return 0;
+    var compilation = Input.Compilation();
+    var driver = CSharpGeneratorDriver.Create(new SeedanceClientGenerator()).RunGenerators(compilation);
+    var result = driver.GetRunResult().Results.Single();
+    if (result.Exception is not null)
+    {
+        Console.Error.WriteLine(result.Exception);
+        return 1;
+    }
+    Directory.CreateDirectory(folder);
+    foreach (var source in result.GeneratedSources)
+    {
+        File.WriteAllText(Path.Combine(folder, source.HintName), source.SourceText.ToString(), new UTF8Encoding(false));
+    }
+    Console.WriteLine($"{result.GeneratedSources.Length} files");
+    return 0;
 }
 
 // A full run with a new driver each time: nothing cached but the process-wide template and matrix parse.
@@ -61,16 +59,20 @@ static int Timing(int runs)
 
 static class Input
 {
-public const string Source = """
-    using Seedance;
-    namespace MyApp;
-    [SeedanceClient]
-    public partial class VideoClient { }
-    """;
+    // The attribute is declared here rather than referenced from Seedance.dll: the generator matches it by
+    // metadata name, and the probe stays independent of the runtime's build output.
+    public const string Source = """
+        namespace Seedance { [System.AttributeUsage(System.AttributeTargets.Class)] public sealed class SeedanceClientAttribute : System.Attribute { public string[]? Models { get; set; } } }
+        namespace MyApp
+        {
+            [Seedance.SeedanceClient]
+            public partial class VideoClient { }
+        }
+        """;
 
-public static CSharpCompilation Compilation() => CSharpCompilation.Create(
-    "Probe",
-    [CSharpSyntaxTree.ParseText(Source, new CSharpParseOptions(LanguageVersion.CSharp12))],
-    [.. Basic.Reference.Assemblies.Net80.References.All, MetadataReference.CreateFromFile(typeof(Seedance.SeedanceClientAttribute).Assembly.Location)],
-    new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+    public static CSharpCompilation Compilation() => CSharpCompilation.Create(
+        "Probe",
+        [CSharpSyntaxTree.ParseText(Source, new CSharpParseOptions(LanguageVersion.CSharp12))],
+        Basic.Reference.Assemblies.Net80.References.All,
+        new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
 }

@@ -19,6 +19,9 @@ internal static class RequestRules
     [ThreadStatic]
     private static List<string>? t_roles;
 
+    [ThreadStatic]
+    private static List<QuotedPassage>? t_passages;
+
     public static void Check(ModelMatrix matrix, RequestFacts facts, List<RuleViolation> violations)
     {
         var spec = CheckModel(matrix, facts, violations);
@@ -111,7 +114,8 @@ internal static class RequestRules
             }
         }
 
-        var passages = new List<QuotedPassage>();
+        var passages = t_passages ??= new List<QuotedPassage>();
+        passages.Clear();
         PromptScanner.FindUnspokenDialogue(prompt, passages);
         foreach (var passage in passages)
         {

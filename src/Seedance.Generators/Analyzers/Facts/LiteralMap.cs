@@ -17,12 +17,16 @@ namespace Seedance.Generators.Analyzers.Facts;
 /// </summary>
 internal sealed class LiteralMap
 {
-    private readonly int[]? _offsets;
+    private readonly SyntaxToken _token;
+    private readonly bool _opaque;
     private readonly TextSpan _whole;
+    private int[]? _offsets;
+    private bool _decoded;
 
-    private LiteralMap(int[]? offsets, TextSpan whole, string value)
+    private LiteralMap(SyntaxToken token, bool opaque, TextSpan whole, string value)
     {
-        _offsets = offsets;
+        _token = token;
+        _opaque = opaque;
         _whole = whole;
         Value = value;
     }
@@ -30,29 +34,46 @@ internal sealed class LiteralMap
     public string Value { get; }
 
     /// <summary>True when offsets map to individual characters (false: only to the whole token).</summary>
-    public bool IsExact => _offsets is not null;
+    public bool IsExact => Offsets is not null;
+
+    // Decoded on first use only: most prompts have no violation, and then nothing needs a position.
+    private int[]? Offsets
+    {
+        get
+        {
+            if (!_decoded)
+            {
+                _offsets = _opaque ? null : Decode(_token, Value);
+                _decoded = true;
+            }
+            return _offsets;
+        }
+    }
 
     /// <summary>The source span of value characters [start, start + length).</summary>
     public TextSpan Map(int start, int length)
     {
-        if (_offsets is null || Value.Length == 0) return _whole;
+        var offsets = Offsets;
+        if (offsets is null || Value.Length == 0) return _whole;
         start = Math.Max(0, Math.Min(start, Value.Length - 1));
         var last = Math.Max(start, Math.Min(start + Math.Max(length, 1) - 1, Value.Length - 1));
-        var from = _offsets[start];
-        var to = _offsets[last + 1];
+        var from = offsets[start];
+        var to = offsets[last + 1];
         return TextSpan.FromBounds(from, Math.Max(from, to));
     }
 
     /// <summary>A map for a string literal token, or for a text part of an interpolated string.</summary>
     /// <param name="value">The token's value; for interpolated text parts, the operation's constant (their ValueText keeps doubled braces).</param>
-    public static LiteralMap ForToken(SyntaxToken token, string? value = null)
+    public static LiteralMap ForToken(SyntaxToken token, string? value = null) => new(token, opaque: false, token.Span, value ?? token.ValueText);
+
+    /// <summary>A map that can only point at <paramref name="span"/> (a constant from elsewhere).</summary>
+    public static LiteralMap Opaque(string value, TextSpan span) => new(default, opaque: true, span, value);
+
+    private static int[]? Decode(SyntaxToken token, string value)
     {
-        value ??= token.ValueText;
-        var whole = token.Span;
-        int[]? offsets = null;
         try
         {
-            offsets = token.Kind() switch
+            return token.Kind() switch
             {
                 SyntaxKind.StringLiteralToken or SyntaxKind.Utf8StringLiteralToken => DecodeStringLiteral(token, value),
                 SyntaxKind.SingleLineRawStringLiteralToken or SyntaxKind.Utf8SingleLineRawStringLiteralToken => DecodeRawSingleLine(token, value),
@@ -61,15 +82,12 @@ internal sealed class LiteralMap
                 _ => null,
             };
         }
-        catch (ArgumentException)
+        catch (Exception ex) when (ex is ArgumentException or FormatException or OverflowException or IndexOutOfRangeException)
         {
-            offsets = null;
+            // A form this mapper does not know: point at the whole token rather than at wrong characters.
+            return null;
         }
-        return new LiteralMap(offsets, whole, value);
     }
-
-    /// <summary>A map that can only point at <paramref name="span"/> (a constant from elsewhere).</summary>
-    public static LiteralMap Opaque(string value, TextSpan span) => new(null, span, value);
 
     private static int[]? DecodeStringLiteral(SyntaxToken token, string value)
     {

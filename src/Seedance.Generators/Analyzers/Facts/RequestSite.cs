@@ -50,6 +50,8 @@ internal sealed class RequestSite
         var type = creation.Type as INamedTypeSymbol;
         if (type is null) return null;
         var isRequest = symbols.IsRequestType(type);
+        // Most object creations in a project are not requests: leave before allocating anything.
+        if (!isRequest && !symbols.HasRoles(type)) return null;
         var site = new RequestSite(creation.Syntax.GetLocation()) { RequestType = type };
 
         IObjectOrCollectionInitializerOperation? initializer;
@@ -108,6 +110,7 @@ internal sealed class RequestSite
     /// <summary>Reads the arguments of a call whose parameters carry Seedance attributes; null when none do.</summary>
     public static RequestSite? FromArguments(IInvocationOperation invocation, SeedanceSymbols symbols)
     {
+        if (!symbols.HasRoles(invocation.TargetMethod)) return null;
         RequestSite? site = null;
         foreach (var argument in invocation.Arguments)
         {

@@ -27,6 +27,7 @@ internal sealed class SeedanceSymbols
 {
     private readonly ConcurrentDictionary<ISymbol, MemberRole> _roles = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ITypeSymbol, string> _models = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ISymbol, bool> _hasRoles = new(SymbolEqualityComparer.Default);
 
     private SeedanceSymbols(Compilation compilation, INamedTypeSymbol model, INamedTypeSymbol prompt, INamedTypeSymbol assets, INamedTypeSymbol modelId, INamedTypeSymbol request, INamedTypeSymbol? quality, INamedTypeSymbol? ratio)
     {
@@ -88,6 +89,34 @@ internal sealed class SeedanceSymbols
     }
 
     public bool IsRequestType(ITypeSymbol? type) => SymbolEqualityComparer.Default.Equals(type, Request) || ModelOf(type) is not null;
+
+    /// <summary>
+    /// Whether a method has a parameter, or a type a property or field, with a Seedance role; cached, so
+    /// that the per-invocation and per-creation check for unrelated code is one dictionary hit.
+    /// </summary>
+    public bool HasRoles(ISymbol symbol) => _hasRoles.GetOrAdd(symbol, s =>
+    {
+        switch (s)
+        {
+            case IMethodSymbol method:
+                foreach (var parameter in method.Parameters)
+                {
+                    if (RoleOf(parameter) != MemberRole.None) return true;
+                }
+                return false;
+            case INamedTypeSymbol type:
+                for (var current = type; current is not null; current = current.BaseType)
+                {
+                    foreach (var member in current.GetMembers())
+                    {
+                        if (member is IPropertySymbol or IFieldSymbol && RoleOf(member) != MemberRole.None) return true;
+                    }
+                }
+                return false;
+            default:
+                return false;
+        }
+    });
 
     /// <summary>The role of a property, field or parameter.</summary>
     public MemberRole RoleOf(ISymbol member) => _roles.GetOrAdd(member, ComputeRole);
