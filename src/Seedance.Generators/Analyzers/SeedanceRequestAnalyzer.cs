@@ -42,6 +42,10 @@ public sealed class SeedanceRequestAnalyzer : DiagnosticAnalyzer
             start.RegisterOperationAction(
                 context => Report(context, RequestSite.FromArguments((IInvocationOperation)context.Operation, symbols), matrix, symbols),
                 OperationKind.Invocation);
+            if (symbols.Quality is not null || symbols.AspectRatio is not null)
+            {
+                start.RegisterOperationAction(context => AnalyzeConversion(context, symbols, matrix), OperationKind.Conversion);
+            }
         });
     }
 
@@ -56,6 +60,40 @@ public sealed class SeedanceRequestAnalyzer : DiagnosticAnalyzer
             var (location, properties) = Locate(site, violation, matrix, symbols);
             context.ReportDiagnostic(Diagnostic.Create(SeedanceDescriptors.For(violation.Rule), location, properties, violation.Args));
         }
+    }
+
+    /// <summary>
+    /// <c>VideoQuality q = "1080p";</c>: a string converted to a setting outside any request. Inside a request
+    /// the creation is analyzed with its model; here only a value that no model supports is reported.
+    /// </summary>
+    private static void AnalyzeConversion(OperationAnalysisContext context, SeedanceSymbols symbols, ModelMatrix matrix)
+    {
+        var conversion = (IConversionOperation)context.Operation;
+        var target = conversion.OperatorMethod?.ContainingType;
+        RuleTarget kind;
+        if (target is null) return;
+        if (SymbolEqualityComparer.Default.Equals(target, symbols.Quality)) kind = RuleTarget.Quality;
+        else if (SymbolEqualityComparer.Default.Equals(target, symbols.AspectRatio)) kind = RuleTarget.AspectRatio;
+        else return;
+        if (conversion.Operand.ConstantValue is not { HasValue: true, Value: string value }) return;
+        if (IsPartOfRequest(conversion)) return;
+
+        var violations = new List<RuleViolation>(1);
+        RequestRules.CheckSetting(matrix, kind, value, violations);
+        foreach (var violation in violations)
+        {
+            var properties = violation.Fix is null ? ImmutableDictionary<string, string?>.Empty : ImmutableDictionary<string, string?>.Empty.Add(FixProperties.Replacement, Literal(violation.Fix));
+            context.ReportDiagnostic(Diagnostic.Create(SeedanceDescriptors.For(violation.Rule), conversion.Operand.Syntax.GetLocation(), properties, violation.Args));
+        }
+    }
+
+    /// <summary>An initializer assignment or a constructor/call argument: the request's own analysis covers it.</summary>
+    private static bool IsPartOfRequest(IOperation operation)
+    {
+        var parent = operation.Parent;
+        while (parent is IConversionOperation or IParenthesizedOperation) parent = parent.Parent;
+        return parent is IArgumentOperation
+            || (parent is ISimpleAssignmentOperation && parent.Parent is IObjectOrCollectionInitializerOperation);
     }
 
     private static (Location Location, ImmutableDictionary<string, string?> Properties) Locate(RequestSite site, RuleViolation violation, ModelMatrix matrix, SeedanceSymbols symbols)

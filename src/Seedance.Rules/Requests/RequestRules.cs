@@ -32,6 +32,29 @@ internal static class RequestRules
         CheckBetterModel(matrix, spec, facts, violations);
     }
 
+    /// <summary>
+    /// A quality or aspect ratio written where no model is known yet (<c>VideoQuality q = "1080p";</c>):
+    /// reported only when no model of the matrix supports it.
+    /// </summary>
+    public static void CheckSetting(ModelMatrix matrix, RuleTarget target, string value, List<RuleViolation> violations)
+    {
+        var supported = new List<string>();
+        string? best = null;
+        foreach (var model in matrix.Models)
+        {
+            var values = target == RuleTarget.Quality ? model.Qualities : model.AspectRatios;
+            foreach (var v in values)
+            {
+                if (string.Equals(v, value, StringComparison.Ordinal)) return;
+                if (!supported.Contains(v)) supported.Add(v);
+            }
+            if (target == RuleTarget.Quality) best ??= BestQuality(model);
+        }
+        if (supported.Count == 0) return;
+        var rule = target == RuleTarget.Quality ? RuleCatalog.UnsupportedQuality : RuleCatalog.UnsupportedAspectRatio;
+        violations.Add(new RuleViolation(rule, target, -1, -1, -1, [value, "any model of the matrix", string.Join(", ", supported)], best));
+    }
+
     /// <summary>Returns the model's spec, or null (after SEED0003 when the ID is known but not in the matrix).</summary>
     private static ModelSpec? CheckModel(ModelMatrix matrix, RequestFacts facts, List<RuleViolation> violations)
     {

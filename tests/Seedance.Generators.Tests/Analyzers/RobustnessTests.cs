@@ -23,10 +23,43 @@ public sealed class RobustnessTests
     private static readonly ImmutableArray<DiagnosticAnalyzer> Analyzers =
         [new SeedanceRequestAnalyzer(), new RequestFileAnalyzer(), new MatrixFileAnalyzer()];
 
-    public static TheoryData<string> Sources => new()
+    /// <summary>
+    /// Every C# source the analyzer tests use (read from the test files themselves, markup removed; the
+    /// text parts of interpolated ones), the sample's templates, and a dense file of mistakes.
+    /// </summary>
+    public static TheoryData<string> Sources()
     {
-        GeneratorHarness.ReadRepoFile("samples/Seedance.Samples/GuideTemplates.cs"),
-        """"
+        var sources = new System.Collections.Generic.SortedSet<string>(StringComparer.Ordinal)
+        {
+            GeneratorHarness.ReadRepoFile("samples/Seedance.Samples/GuideTemplates.cs"),
+            Mistakes,
+        };
+        var folder = System.IO.Path.Combine(TestPaths.RepoRoot, "tests", "Seedance.Generators.Tests", "Analyzers");
+        foreach (var file in System.IO.Directory.GetFiles(folder, "*.cs"))
+        {
+            if (file.EndsWith(nameof(RobustnessTests) + ".cs", StringComparison.Ordinal)) continue;
+            var root = CSharpSyntaxTree.ParseText(System.IO.File.ReadAllText(file)).GetRoot();
+            foreach (var node in root.DescendantNodes())
+            {
+                var text = node switch
+                {
+                    Microsoft.CodeAnalysis.CSharp.Syntax.LiteralExpressionSyntax literal when literal.Token.Value is string value => value,
+                    Microsoft.CodeAnalysis.CSharp.Syntax.InterpolatedStringExpressionSyntax interpolated => string.Concat(
+                        interpolated.Contents.OfType<Microsoft.CodeAnalysis.CSharp.Syntax.InterpolatedStringTextSyntax>().Select(t => t.TextToken.ValueText)),
+                    _ => null,
+                };
+                if (text is not null && text.Contains("namespace ", StringComparison.Ordinal))
+                {
+                    sources.Add(System.Text.RegularExpressions.Regex.Replace(text, @"\{\|SEED\d{4}:|\|\}", string.Empty));
+                }
+            }
+        }
+        var data = new TheoryData<string>();
+        foreach (var source in sources) data.Add(source);
+        return data;
+    }
+
+    private const string Mistakes = """"
         using Seedance;
         namespace Seedance.Samples;
         [SeedanceClient(Models = new[] { "seedance-2.0-reference-to-video" })]
@@ -50,8 +83,7 @@ public sealed class RobustnessTests
             static void C() => Send("@Audio1", "seedance-2.0");
             static object D() => new SeedanceRequest("seedance-2.0", "A frog.") { VideoUrls = new System.Collections.Generic.List<string> { "https://e.com/v.mov" } };
         }
-        """",
-    };
+        """";
 
     [Theory]
     [MemberData(nameof(Sources))]

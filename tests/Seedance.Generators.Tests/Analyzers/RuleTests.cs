@@ -80,6 +80,31 @@ public sealed class RuleTests
         }
         """);
 
+    [Fact]
+    public Task Utf8_literal_for_a_byte_span_prompt_parameter() => Verify.VerifyAsync("""
+        using System;
+        using Seedance;
+        namespace MyApp;
+        class C
+        {
+            static void Send([SeedancePrompt] ReadOnlySpan<byte> prompt) { }
+            void M() => Send("Use {|SEED0001:@Image2|} as the style."u8);
+        }
+        """);
+
+    [Fact]
+    public Task Implicit_conversions_outside_a_request_are_checked_against_every_model() => Verify.VerifyAsync("""
+        using Seedance;
+        namespace MyApp;
+        class C
+        {
+            static readonly VideoQuality Best = {|SEED0002:"1080p"|};
+            static readonly VideoQuality Fine = "480p";
+            static AspectRatio Wide() => {|SEED0009:"32:9"|};
+            static AspectRatio Square() => "1:1";
+        }
+        """);
+
     // ---- one rule each ----
 
     [Theory]

@@ -99,6 +99,10 @@ internal sealed class PromptText
                 Add(builder, segments, literal, LiteralMap.ForToken(syntax.Token), QuoteFor(syntax.Token));
                 return true;
 
+            case IUtf8StringOperation { Value: { } utf8 } when operation.Syntax is LiteralExpressionSyntax utf8Syntax:
+                Add(builder, segments, utf8, LiteralMap.ForToken(utf8Syntax.Token, utf8), QuoteFor(utf8Syntax.Token));
+                return true;
+
             case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } binary when binary.Type?.SpecialType == SpecialType.System_String:
                 var left = Append(binary.LeftOperand, builder, segments, ref complete);
                 if (!left) AddHole(builder, ref complete);
@@ -154,8 +158,9 @@ internal sealed class PromptText
 
     private static string? QuoteFor(SyntaxToken token) => token.Kind() switch
     {
-        SyntaxKind.StringLiteralToken => token.Text.StartsWith("@", System.StringComparison.Ordinal) ? "\"\"" : "\\\"",
-        SyntaxKind.SingleLineRawStringLiteralToken or SyntaxKind.MultiLineRawStringLiteralToken => "\"",
+        SyntaxKind.StringLiteralToken or SyntaxKind.Utf8StringLiteralToken => token.Text.StartsWith("@", System.StringComparison.Ordinal) ? "\"\"" : "\\\"",
+        SyntaxKind.SingleLineRawStringLiteralToken or SyntaxKind.MultiLineRawStringLiteralToken
+            or SyntaxKind.Utf8SingleLineRawStringLiteralToken or SyntaxKind.Utf8MultiLineRawStringLiteralToken => "\"",
         _ => null,
     };
 
