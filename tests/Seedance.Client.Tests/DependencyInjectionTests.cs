@@ -15,19 +15,19 @@ public sealed class DependencyInjectionTests
         await using var emulator = new SeedanceEmulator(new SeedanceEmulatorOptions { ApiKey = Secrets.ApiKey });
         await emulator.StartAsync();
         var services = new ServiceCollection();
-        var builder = services.AddSeedanceClient<HandWrittenVideoClient>(o =>
+        var builder = services.AddSeedanceClient<VideoClient>(o =>
         {
             o.ApiKey = Secrets.ApiKey;
             o.BaseAddress = emulator.BaseAddress;
             o.PollInterval = TimeSpan.FromMilliseconds(10);
             o.MaxPollInterval = TimeSpan.FromMilliseconds(40);
         });
-        Assert.Equal(typeof(HandWrittenVideoClient).FullName, builder.Name);
+        Assert.Equal(typeof(VideoClient).FullName, builder.Name);
         await using var provider = services.BuildServiceProvider();
 
-        var client = provider.GetRequiredService<HandWrittenVideoClient>();
-        Assert.Equal(emulator.BaseAddress, client.HttpClient.BaseAddress);
-        var done = await client.GenerateAsync(Requests.TextToVideo());
+        var client = provider.GetRequiredService<VideoClient>();
+        // The generated typed method, through the DI-built client, against the emulator at the bound address.
+        var done = await client.GenerateTextToVideoAsync(new TextToVideoRequest { Prompt = "A macro lens on a glass frog." });
 
         Assert.Equal(VideoTaskStatus.Completed, done.Status);
         Assert.Equal(1, emulator.TasksCreated);
@@ -39,11 +39,10 @@ public sealed class DependencyInjectionTests
         await using var emulator = new SeedanceEmulator(new SeedanceEmulatorOptions { ApiKey = Secrets.ApiKey });
         await emulator.StartAsync();
         var services = new ServiceCollection();
-        services.AddHttpClient<HandWrittenVideoClient>(http => http.BaseAddress = emulator.BaseAddress);
+        services.AddHttpClient<VideoClient>(http => http.BaseAddress = emulator.BaseAddress);
         await using var provider = services.BuildServiceProvider();
 
-        var client = provider.GetRequiredService<HandWrittenVideoClient>();
-        Assert.Equal(emulator.BaseAddress, client.HttpClient.BaseAddress);
+        var client = provider.GetRequiredService<VideoClient>();
         var submitted = Environment.GetEnvironmentVariable(SeedanceClientOptions.ApiKeyEnvironmentVariable) is { Length: > 0 }
             ? null
             : await Assert.ThrowsAsync<InvalidOperationException>(() => client.SubmitAsync(Requests.TextToVideo()));
@@ -52,9 +51,11 @@ public sealed class DependencyInjectionTests
         // Options registered in the container reach the constructor through ActivatorUtilities.
         var withOptions = new ServiceCollection();
         withOptions.AddSingleton(new SeedanceClientOptions { ApiKey = Secrets.ApiKey });
-        withOptions.AddHttpClient<HandWrittenVideoClient>(http => http.BaseAddress = emulator.BaseAddress);
+        withOptions.AddHttpClient<VideoClient>(http => http.BaseAddress = emulator.BaseAddress);
         await using var provider2 = withOptions.BuildServiceProvider();
-        var task = await provider2.GetRequiredService<HandWrittenVideoClient>().SubmitAsync(Requests.TextToVideo(), CancellationToken.None);
+        var task = await provider2.GetRequiredService<VideoClient>().SubmitAsync(Requests.TextToVideo(), CancellationToken.None);
         Assert.Equal(VideoTaskStatus.Pending, task.Status);
+        // The HttpClient's own BaseAddress (the emulator's) won over the options' default.
+        Assert.Contains(emulator.Requests, r => r.Method == "POST");
     }
 }

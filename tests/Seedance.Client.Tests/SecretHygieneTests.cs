@@ -78,18 +78,18 @@ public sealed class SecretHygieneTests
         var logs = new CapturingLoggerProvider();
         var services = new ServiceCollection();
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Trace).AddProvider(logs));
-        services.AddSeedanceClient<HandWrittenVideoClient>(o =>
+        services.AddSeedanceClient<VideoClient>(o =>
         {
             o.ApiKey = Secrets.ApiKey;
             o.BaseAddress = emulator.BaseAddress;
         });
         await using var provider = services.BuildServiceProvider();
 
-        var client = provider.GetRequiredService<HandWrittenVideoClient>();
+        var client = provider.GetRequiredService<VideoClient>();
         await client.SubmitAsync(Requests.TextToVideo(), CancellationToken.None);
 
         Assert.Contains(logs.Entries, e => e.Category.StartsWith("System.Net.Http.HttpClient", StringComparison.Ordinal));
-        Assert.Contains(logs.Entries, e => e.Category == "Seedance.HandWrittenVideoClient");
+        Assert.Contains(logs.Entries, e => e.Category == "Seedance.Client.Tests.VideoClient");
         Assert.All(logs.Entries, e => Assert.DoesNotContain(Secrets.ApiKey, e.AllText, StringComparison.Ordinal));
     }
 }
