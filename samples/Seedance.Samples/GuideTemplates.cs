@@ -1,6 +1,15 @@
+using System;
 using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
 
 namespace Seedance.Samples;
+
+/// <summary>One of the guide's templates: its name, its body as sent, and the typed call that runs it.</summary>
+public sealed record GuideTemplate(
+    string Name,
+    SeedanceRequest Body,
+    Func<VideoClient, IProgress<VideoTask>?, CancellationToken, Task<VideoTask>> Generate);
 
 /// <summary>
 /// The ten copy-paste templates of the provider's "Seedance 2.0 Multimodal Reference Guide", as typed
@@ -97,18 +106,18 @@ public static class GuideTemplates
         GenerateAudio = true,
     };
 
-    /// <summary>The ten templates in the guide's order, with the guide's names, as API-shaped requests.</summary>
-    public static IReadOnlyList<(string Name, SeedanceRequest Request)> All =>
+    /// <summary>The ten templates in the guide's order, each with the generated method that runs it.</summary>
+    public static IReadOnlyList<GuideTemplate> All =>
     [
-        ("1 Single image as first frame", SingleImageFirstFrame.ToSeedanceRequest()),
-        ("2 First-last-frame transition", FirstLastFrameTransition.ToSeedanceRequest()),
-        ("3 Art style transfer", ArtStyleTransfer.ToSeedanceRequest()),
-        ("4 Character consistency", CharacterConsistency.ToSeedanceRequest()),
-        ("5 Camera replication", CameraReplication.ToSeedanceRequest()),
-        ("6 Music-driven pacing", MusicDrivenPacing.ToSeedanceRequest()),
-        ("7 Full three-modal composition", ThreeModalComposition.ToSeedanceRequest()),
-        ("8 Product ad", ProductAd.ToSeedanceRequest()),
-        ("9 Pure text", PureText.ToSeedanceRequest()),
-        ("10 Dialogue", Dialogue.ToSeedanceRequest()),
+        new("1 Single image as first frame", SingleImageFirstFrame.ToSeedanceRequest(), (c, p, t) => c.GenerateImageToVideoAsync(SingleImageFirstFrame, p, t)),
+        new("2 First-last-frame transition", FirstLastFrameTransition.ToSeedanceRequest(), (c, p, t) => c.GenerateImageToVideoAsync(FirstLastFrameTransition, p, t)),
+        new("3 Art style transfer", ArtStyleTransfer.ToSeedanceRequest(), (c, p, t) => c.GenerateReferenceToVideoAsync(ArtStyleTransfer, p, t)),
+        new("4 Character consistency", CharacterConsistency.ToSeedanceRequest(), (c, p, t) => c.GenerateReferenceToVideoAsync(CharacterConsistency, p, t)),
+        new("5 Camera replication", CameraReplication.ToSeedanceRequest(), (c, p, t) => c.GenerateReferenceToVideoAsync(CameraReplication, p, t)),
+        new("6 Music-driven pacing", MusicDrivenPacing.ToSeedanceRequest(), (c, p, t) => c.GenerateReferenceToVideoAsync(MusicDrivenPacing, p, t)),
+        new("7 Full three-modal composition", ThreeModalComposition.ToSeedanceRequest(), (c, p, t) => c.GenerateReferenceToVideoAsync(ThreeModalComposition, p, t)),
+        new("8 Product ad", ProductAd.ToSeedanceRequest(), (c, p, t) => c.GenerateReferenceToVideoAsync(ProductAd, p, t)),
+        new("9 Pure text", PureText.ToSeedanceRequest(), (c, p, t) => c.GenerateTextToVideoAsync(PureText, p, t)),
+        new("10 Dialogue", Dialogue.ToSeedanceRequest(), (c, p, t) => c.GenerateTextToVideoAsync(Dialogue, p, t)),
     ];
 }

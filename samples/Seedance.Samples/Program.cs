@@ -1,16 +1,191 @@
 using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Linq;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
 using Seedance;
 using Seedance.Samples;
+using Seedance.Testing;
+using Spectre.Console;
 
-// Validates the guide's ten templates with the same rules the analyzers apply at compile time, and
-// prints each request as the API will receive it.
-var failures = 0;
-foreach (var (name, request) in GuideTemplates.All)
+// Runs the guide's ten templates through the generated client:
+//   dotnet run --project samples/Seedance.Samples                 against the emulator, in process (default)
+//   SEEDANCE_API_KEY=… dotnet run --project samples/Seedance.Samples   against the real service (costs credits)
+//   … -- --base-url https://host/                                  against another endpoint
+//   … -- --dry-run                                                 prints each validated request body
+var options = SampleOptions.Parse(args);
+// Redirected output (CI logs, files) has no width of its own: give the summary table room.
+if (Console.IsOutputRedirected) AnsiConsole.Profile.Width = 160;
+if (options.Error is not null || options.Help)
 {
-    var problems = VideoClient.Models.Check(request);
-    var model = VideoClient.Models.Find(request.Model)!;
-    var cost = model.EstimateCost(request.Duration ?? model.DefaultDuration, request.Quality?.Value ?? model.DefaultQuality);
-    Console.WriteLine($"{name,-32} {request.Model,-34} {request.Duration,3} s {request.Quality,-5} ~${cost:0.00}  {(problems.Count == 0 ? "ok" : string.Join("; ", problems))}");
-    failures += problems.Count;
+    AnsiConsole.MarkupLine(options.Error is null ? string.Empty : $"[red]{Markup.Escape(options.Error)}[/]");
+    AnsiConsole.WriteLine("usage: Seedance.Samples [--dry-run] [--base-url <url>]");
+    return options.Error is null ? 0 : 2;
 }
-return failures == 0 ? 0 : 1;
+
+var templates = GuideTemplates.All;
+if (options.DryRun)
+{
+    foreach (var template in templates)
+    {
+        VideoClient.Models.Validate(template.Body);
+        var notes = VideoClient.Models.Check(template.Body);
+        var panel = new Panel(new Text(Indent(template.Body.ToJson())))
+        {
+            Header = new PanelHeader($" {Markup.Escape(template.Name)} "),
+            Border = BoxBorder.Rounded,
+        };
+        AnsiConsole.Write(panel);
+        foreach (var note in notes) AnsiConsole.MarkupLine($"  [yellow]{Markup.Escape(note.ToString())}[/]");
+    }
+    AnsiConsole.MarkupLine($"[green]{templates.Count} requests validated; nothing was sent.[/]");
+    return 0;
+}
+
+var apiKey = Environment.GetEnvironmentVariable(SeedanceClientOptions.ApiKeyEnvironmentVariable);
+var live = options.BaseUrl is not null || !string.IsNullOrEmpty(apiKey);
+await using var emulator = live ? null : new SeedanceEmulator(new SeedanceEmulatorOptions
+{
+    PendingDuration = TimeSpan.FromMilliseconds(300),
+    ProcessingDuration = TimeSpan.FromSeconds(2.5),
+});
+HttpClient http;
+SeedanceClientOptions clientOptions;
+if (emulator is not null)
+{
+    await emulator.StartAsync();
+    http = emulator.CreateHttpClient();
+    clientOptions = emulator.CreateClientOptions();
+    clientOptions.PollInterval = TimeSpan.FromMilliseconds(150);
+    clientOptions.MaxPollInterval = TimeSpan.FromMilliseconds(400);
+    AnsiConsole.MarkupLine($"[grey]Seedance emulator on {emulator.BaseAddress} (set SEEDANCE_API_KEY or pass --base-url to call the real service)[/]");
+}
+else
+{
+    http = new HttpClient { Timeout = TimeSpan.FromMinutes(2) };
+    clientOptions = new SeedanceClientOptions();
+    if (options.BaseUrl is not null) clientOptions.BaseAddress = options.BaseUrl;
+    var estimate = templates.Sum(t => Estimate(t.Body) ?? 0m);
+    AnsiConsole.MarkupLine($"[yellow]Calling {Markup.Escape(clientOptions.BaseAddress.ToString())}: ten paid generations, about ${estimate:0.00} in all.[/]");
+}
+
+using (http)
+{
+    var client = new VideoClient(http, clientOptions);
+    var results = new (VideoTask? Task, string? Error, TimeSpan Elapsed)[templates.Count];
+    // Against the emulator everything runs at once; a real account gets a few at a time.
+    using var gate = new SemaphoreSlim(live ? 2 : templates.Count);
+
+    await AnsiConsole.Progress()
+        .AutoClear(false)
+        .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new SpinnerColumn())
+        .StartAsync(async context =>
+        {
+            var bars = templates.Select(t => context.AddTask(Markup.Escape(t.Name), maxValue: 100)).ToArray();
+            await Task.WhenAll(templates.Select(async (template, i) =>
+            {
+                await gate.WaitAsync();
+                var watch = Stopwatch.StartNew();
+                try
+                {
+                    var progress = new Progress<VideoTask>(task =>
+                    {
+                        bars[i].Value = task.Progress;
+                        bars[i].Description = $"{Markup.Escape(template.Name)} [grey]{task.Status.ToString().ToLowerInvariant()}[/]";
+                    });
+                    var done = await template.Generate(client, progress, CancellationToken.None);
+                    results[i] = (done, null, watch.Elapsed);
+                    bars[i].Value = 100;
+                    bars[i].Description = $"{Markup.Escape(template.Name)} [green]completed[/]";
+                }
+                catch (Exception ex) when (ex is SeedanceApiException or SeedanceTaskFailedException or SeedanceValidationException or TimeoutException or HttpRequestException)
+                {
+                    results[i] = (null, ex.Message, watch.Elapsed);
+                    bars[i].Description = $"{Markup.Escape(template.Name)} [red]failed[/]";
+                    bars[i].StopTask();
+                }
+                finally
+                {
+                    gate.Release();
+                }
+            }));
+        });
+
+    var table = new Table().Border(TableBorder.Rounded).Title("Seedance 2.0 — the guide's ten templates");
+    table.AddColumns("Template", "Model", "Duration", "Quality", "Task", "Result", "Est. cost");
+    decimal total = 0;
+    for (var i = 0; i < templates.Count; i++)
+    {
+        var body = templates[i].Body;
+        var (task, error, elapsed) = results[i];
+        var cost = Estimate(body);
+        total += cost ?? 0;
+        var file = task?.Results.FirstOrDefault() is { } url ? System.IO.Path.GetFileName(new Uri(url).AbsolutePath) : null;
+        var result = task is not null
+            ? $"[green]{task.Status.ToString().ToLowerInvariant()}[/] {Markup.Escape(file ?? string.Empty)} [grey]{elapsed.TotalSeconds:0.0} s[/]"
+            : $"[red]{Markup.Escape(error ?? "not run")}[/]";
+        table.AddRow(
+            Markup.Escape(templates[i].Name),
+            Markup.Escape(body.Model),
+            $"{body.Duration} s",
+            Markup.Escape(body.Quality?.Value ?? string.Empty),
+            Markup.Escape(task?.Id ?? "—"),
+            result,
+            cost is null ? "n/a" : $"${cost:0.00}");
+    }
+    table.AddEmptyRow();
+    table.AddRow("[bold]Total[/]", string.Empty, $"{templates.Sum(t => t.Body.Duration ?? 0)} s", string.Empty, string.Empty,
+        $"{results.Count(r => r.Task is not null)}/{templates.Count} completed", $"[bold]${total:0.00}[/]");
+    AnsiConsole.Write(table);
+    AnsiConsole.MarkupLine("[grey]Estimated costs use the fact sheet's per-second prices in the model matrix; they may be out of date.[/]");
+    return results.All(r => r.Task is not null) ? 0 : 1;
+}
+
+// The body as sent, indented and with characters such as " and — unescaped, for reading.
+static string Indent(string json)
+{
+    using var document = System.Text.Json.JsonDocument.Parse(json);
+    using var buffer = new System.IO.MemoryStream();
+    using (var writer = new System.Text.Json.Utf8JsonWriter(buffer, new System.Text.Json.JsonWriterOptions
+    {
+        Indented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    }))
+    {
+        document.WriteTo(writer);
+    }
+    return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+}
+
+static decimal? Estimate(SeedanceRequest body)
+{
+    var model = VideoClient.Models.Find(body.Model);
+    return model?.EstimateCost(body.Duration ?? model.DefaultDuration, body.Quality?.Value ?? model.DefaultQuality);
+}
+
+/// <summary>The sample's command line: <c>--dry-run</c>, <c>--base-url &lt;url&gt;</c>, <c>--help</c>.</summary>
+internal sealed record SampleOptions(bool DryRun, Uri? BaseUrl, bool Help, string? Error)
+{
+    public static SampleOptions Parse(string[] args)
+    {
+        bool dryRun = false, help = false;
+        Uri? baseUrl = null;
+        for (var i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--dry-run": dryRun = true; break;
+                case "--help" or "-h": help = true; break;
+                case "--base-url" when i + 1 < args.Length && Uri.TryCreate(args[i + 1], UriKind.Absolute, out var url):
+                    baseUrl = url;
+                    i++;
+                    break;
+                default:
+                    return new SampleOptions(false, null, false, $"Unknown or incomplete argument '{args[i]}'.");
+            }
+        }
+        return new SampleOptions(dryRun, baseUrl, help, null);
+    }
+}

@@ -70,6 +70,9 @@ public sealed record SeedanceRequest
     [JsonPropertyName("model_params")]
     public IReadOnlyDictionary<string, JsonElement>? ModelParams { get; init; }
 
+    /// <summary>The request body exactly as the client sends it (the API's field names, nulls omitted).</summary>
+    public string ToJson() => System.Text.Json.JsonSerializer.Serialize(this, Serialization.SeedanceJsonContext.Default.SeedanceRequest);
+
     /// <summary>Further top-level fields, for fields a custom model matrix adds.</summary>
     [JsonExtensionData]
     public Dictionary<string, JsonElement>? AdditionalFields { get; init; }
