@@ -67,17 +67,21 @@ internal static class AnalyzerVerifier<TAnalyzer>
 
     private static readonly Dictionary<string, (string Name, string Text)[]> s_generated = new(StringComparer.Ordinal);
 
-    /// <summary>The generated request records and model table of <paramref name="ns"/> (not the client: tests declare none).</summary>
+    /// <summary>
+    /// A <c>[SeedanceClient] VideoClient</c> declaration for <paramref name="ns"/> and everything the generator
+    /// makes for it (request records, model table, client), as the test project would have them.
+    /// </summary>
     public static (string Name, string Text)[] GeneratedRequestTypes(string ns)
     {
         lock (s_generated)
         {
             if (!s_generated.TryGetValue(ns, out var files))
             {
-                var (result, _) = GeneratorHarness.Run(GeneratorHarness.CreateCompilation($"using Seedance; namespace {ns}; [SeedanceClient] public partial class GeneratorInput {{ }}"));
+                var declaration = $"using Seedance; namespace {ns}; [SeedanceClient] public partial class VideoClient {{ }}";
+                var (result, _) = GeneratorHarness.Run(GeneratorHarness.CreateCompilation(declaration));
                 files = result.Results.Single().GeneratedSources
-                    .Where(s => !s.HintName.EndsWith(".GeneratorInput.g.cs", StringComparison.Ordinal))
                     .Select(s => ("/0/Generated/" + s.HintName, s.SourceText.ToString()))
+                    .Prepend(("/0/VideoClient.cs", declaration))
                     .ToArray();
                 s_generated[ns] = files;
             }
