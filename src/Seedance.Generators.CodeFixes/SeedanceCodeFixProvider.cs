@@ -17,11 +17,20 @@ namespace Seedance.Generators.CodeFixes;
 /// the exact replacement text in <see cref="Diagnostic.Properties"/>, so each fix is a text change at the
 /// diagnostic's span and needs no semantic work of its own; Fix All batches those changes.
 /// </summary>
+/// <remarks>
+/// Every diagnostic's preferred fix carries one equivalence key, <see cref="PreferredFixKey"/>.
+/// <c>dotnet format</c> takes the key of the first fix of whichever diagnostic it meets first and then
+/// fixes each requested rule with that key; with a key per rule, the rules it did not meet first were
+/// left unfixed. The further SEED0003 alternatives keep keys of their own.
+/// </remarks>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(SeedanceCodeFixProvider)), Shared]
 public sealed class SeedanceCodeFixProvider : CodeFixProvider
 {
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(
         RuleIds.TagSyntax, RuleIds.UnsupportedQuality, RuleIds.UnknownModel, RuleIds.DurationOutOfRange, RuleIds.BetterModel, RuleIds.UnspokenDialogue);
+
+    /// <summary>The equivalence key of each diagnostic's preferred fix.</summary>
+    public const string PreferredFixKey = "Seedance.PreferredFix";
 
     public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
 
@@ -37,10 +46,12 @@ public sealed class SeedanceCodeFixProvider : CodeFixProvider
             if (diagnostic.Id == RuleIds.UnknownModel)
             {
                 if (!properties.TryGetValue(FixProperties.Candidates, out var candidates) || string.IsNullOrEmpty(candidates)) continue;
+                var first = true;
                 foreach (var id in candidates!.Split('\n'))
                 {
                     var literal = Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(id, quote: true);
-                    Register(context, diagnostic, $"Use model '{id}'", RuleIds.UnknownModel + ":" + id, span, literal);
+                    Register(context, diagnostic, $"Use model '{id}'", first ? PreferredFixKey : RuleIds.UnknownModel + ":" + id, span, literal);
+                    first = false;
                 }
                 continue;
             }
@@ -55,7 +66,7 @@ public sealed class SeedanceCodeFixProvider : CodeFixProvider
                     continue;
                 }
                 var inner = text.ToString(TextSpan.FromBounds(span.Start + openLength, span.End - closeLength));
-                Register(context, diagnostic, "Use straight double quotes so the line is spoken", RuleIds.UnspokenDialogue, span, quote + inner + quote);
+                Register(context, diagnostic, "Use straight double quotes so the line is spoken", PreferredFixKey, span, quote + inner + quote);
                 continue;
             }
 
@@ -67,7 +78,7 @@ public sealed class SeedanceCodeFixProvider : CodeFixProvider
                 RuleIds.DurationOutOfRange => $"Use duration {replacement}",
                 _ => $"Switch to {replacement.Trim('"')}",
             };
-            Register(context, diagnostic, title, diagnostic.Id, span, replacement);
+            Register(context, diagnostic, title, PreferredFixKey, span, replacement);
         }
     }
 
