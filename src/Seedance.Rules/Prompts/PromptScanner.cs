@@ -83,6 +83,8 @@ internal static class PromptScanner
     private static int TryWord(string text, int start, List<PromptReference> references)
     {
         var wordEnd = WordEnd(text, start);
+        // Most words cannot start a reference: only ordinals, counts and kinds can (first letter or a digit).
+        if (!MayStartReference(text[start])) return wordEnd;
 
         // Ordinal first: "second image", "2nd video".
         var ordinal = OrdinalValue(text, start, wordEnd);
@@ -291,7 +293,7 @@ internal static class PromptScanner
         }
         for (var i = from; i < end; i++)
         {
-            if (!IsWordChar(prompt[i]) || (i > 0 && IsWordChar(prompt[i - 1]))) continue;
+            if (!IsWordChar(prompt[i]) || (i > 0 && IsWordChar(prompt[i - 1])) || !MayStartRole(prompt[i])) continue;
             foreach (var (phrase, role) in RolePhrases)
             {
                 if (i + phrase.Length <= end && Match(prompt, i, phrase) && (i + phrase.Length == prompt.Length || !char.IsLetter(prompt[i + phrase.Length]) || prompt[i + phrase.Length] == 's'))
@@ -349,6 +351,31 @@ internal static class PromptScanner
 
     // ---- helpers ----
 
+    /// <summary>First letters of "image/video/audio/img", the ordinals, the number words and "both"; or a digit.</summary>
+    private static bool MayStartReference(char c)
+    {
+        if (c >= '0' && c <= '9') return true;
+        switch (c | 0x20)
+        {
+            case 'a': case 'b': case 'e': case 'f': case 'i': case 'n': case 'o': case 's': case 't': case 'v':
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>First letters of the role phrases, so that most words skip the phrase comparisons.</summary>
+    private static bool MayStartRole(char c)
+    {
+        switch (c | 0x20)
+        {
+            case 'a': case 'b': case 'c': case 'e': case 'f': case 'l': case 'o': case 's':
+                return true;
+            default:
+                return false;
+        }
+    }
+
     public static bool IsCjk(char c) => (c >= '\u4E00' && c <= '\u9FFF') || (c >= '\u3400' && c <= '\u4DBF') || (c >= '\uF900' && c <= '\uFAFF');
 
     private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) && !IsCjk(c);
@@ -386,8 +413,22 @@ internal static class PromptScanner
         return !char.IsLetterOrDigit(c) || IsCjk(c);
     }
 
-    private static bool Match(string text, int pos, string word) =>
-        pos + word.Length <= text.Length && string.Compare(text, pos, word, 0, word.Length, StringComparison.OrdinalIgnoreCase) == 0;
+    /// <summary>
+    /// Whether <paramref name="word"/> (lowercase ASCII letters, spaces, or CJK) stands at <paramref name="pos"/>,
+    /// ignoring ASCII case. A plain loop: the general string.Compare overload dominated the scan's time.
+    /// </summary>
+    private static bool Match(string text, int pos, string word)
+    {
+        if (pos + word.Length > text.Length) return false;
+        for (var k = 0; k < word.Length; k++)
+        {
+            var a = text[pos + k];
+            var b = word[k];
+            if (a == b) continue;
+            if (b < 'a' || b > 'z' || (a | 0x20) != b) return false;
+        }
+        return true;
+    }
 
     private static bool IsWord(string text, int start, int end, string word) =>
         end - start == word.Length && Match(text, start, word);
