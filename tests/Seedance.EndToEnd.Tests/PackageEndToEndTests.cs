@@ -91,6 +91,7 @@ public sealed class PackageEndToEndTests
             "analyzers/dotnet/cs/Seedance.Generators.dll",
             "analyzers/dotnet/cs/Seedance.Generators.CodeFixes.dll",
             "analyzers/dotnet/cs/Scriban.Signed.dll",
+            "analyzers/dotnet/cs/System.Text.Json.dll",
             "build/Seedance.Generators.props",
             "README.md",
             "Seedance.Generators.nuspec",
