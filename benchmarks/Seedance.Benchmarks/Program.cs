@@ -4,6 +4,15 @@ using Seedance.Benchmarks;
 // dotnet run -c Release --project benchmarks/Seedance.Benchmarks -- --filter '*'                 full run
 // dotnet run -c Release --project benchmarks/Seedance.Benchmarks -- --job dry --filter '*Cold*'  quick mode (CI-sized)
 // dotnet run -c Release --project benchmarks/Seedance.Benchmarks -- --analyzer-time 7            time inside each check, per site
+// dotnet run -c Release --project benchmarks/Seedance.Benchmarks -- --write-requests <folder>   the 500-file workload as source files
+if (args.Length == 2 && args[0] == "--write-requests")
+{
+    System.IO.Directory.CreateDirectory(args[1]);
+    System.IO.File.WriteAllText(System.IO.Path.Combine(args[1], "Client.cs"), Workloads.Client);
+    var i = 0;
+    foreach (var source in Workloads.RequestFiles()) System.IO.File.WriteAllText(System.IO.Path.Combine(args[1], $"Requests{i++}.cs"), source);
+    return 0;
+}
 if (args.Length >= 1 && args[0] == "--analyzer-time")
 {
     return AnalyzerTimes.Run(args.Length > 1 && int.TryParse(args[1], out var runs) ? runs : 7);

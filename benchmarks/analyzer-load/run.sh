@@ -24,7 +24,7 @@ echo "== 500 files, 2,000 requests (packed package)"
 dotnet pack "$repo/src/Seedance" -c Release -o "$work/feed" > "$work/pack.log"
 version=$(sed -nE 's/.*<Version>([^<]+)<\/Version>.*/\1/p' "$repo/Directory.Build.props" | head -1)
 project="$work/load"
-rm -rf "$project" && mkdir -p "$project/Requests"
+rm -rf "$project" && mkdir -p "$project"
 cat > "$project/nuget.config" <<XML
 <?xml version="1.0" encoding="utf-8"?>
 <configuration>
@@ -48,49 +48,8 @@ cat > "$project/Load.csproj" <<XML
   </ItemGroup>
 </Project>
 XML
-cat > "$project/Client.cs" <<'CS'
-using Seedance;
-namespace Load;
-[SeedanceClient] public partial class VideoClient { }
-CS
-for i in $(seq 1 500); do
-  cat > "$project/Requests/Requests$i.cs" <<CS
-using Seedance;
-namespace Load;
-public static class Requests$i
-{
-    const string Style = "Use image 1 for the art style and color palette; ";
-    public static object A() => new ReferenceToVideoRequest
-    {
-        Prompt = Style + "replicate video 1's camera movement; use audio 1 as background music. Scene $i: a rider in Tokyo rain.",
-        ImageUrls = ["https://example.com/$i/style.jpg"],
-        VideoUrls = ["https://example.com/$i/pov.mp4"],
-        AudioUrls = ["https://example.com/$i/bgm.mp3"],
-        Duration = 10,
-        Quality = "720p",
-        AspectRatio = "16:9",
-    };
-    public static object B() => new ImageToVideoRequest
-    {
-        Prompt = @"Use the provided image as the first frame; the camera slowly pushes in ($i).",
-        ImageUrls = new[] { "https://example.com/$i/portrait.jpg" },
-        Duration = 5,
-    };
-    public static object C(string subject) => new TextToVideoRequest
-    {
-        Prompt = \$"A macro lens on {subject}, shot $i; she says: \"You finally understood.\"",
-        Duration = 8,
-        Quality = VideoQuality.P480,
-    };
-    public static object D() => new SeedanceRequest("seedance-2.0-fast-reference-to-video", """
-        The character's appearance references image 1; images 2 and 3 set the style. Scene $i.
-        """)
-    {
-        ImageUrls = ["https://example.com/$i/a.png", "https://example.com/$i/b.png", "https://example.com/$i/c.webp"],
-    };
-}
-CS
-done
+# The same 500 files, 2,000 requests as the BenchmarkDotNet analyzer benchmarks (one definition, in Workloads.cs).
+dotnet run -c Release --project "$repo/benchmarks/Seedance.Benchmarks" -- --write-requests "$project/Requests" > "$work/write.log"
 dotnet restore "$project" > "$work/restore.log"
 /usr/bin/time -f "wall %e s" dotnet build "$project" -c Release --no-restore --no-incremental -p:ReportAnalyzer=true -v:d > "$work/load.log" 2> "$work/load.time"
 cat "$work/load.time"

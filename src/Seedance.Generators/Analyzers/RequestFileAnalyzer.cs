@@ -19,12 +19,7 @@ public sealed class RequestFileAnalyzer : DiagnosticAnalyzer
 {
     public const string FileSuffix = ".seedance.json";
 
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
-        SeedanceDescriptors.TagSyntax, SeedanceDescriptors.UnsupportedQuality, SeedanceDescriptors.UnknownModel,
-        SeedanceDescriptors.ReferenceOutOfRange, SeedanceDescriptors.NoVisualAnchor, SeedanceDescriptors.AssetCount,
-        SeedanceDescriptors.DurationOutOfRange, SeedanceDescriptors.PromptTooLong, SeedanceDescriptors.UnsupportedAspectRatio,
-        SeedanceDescriptors.UnsupportedAssetUrl, SeedanceDescriptors.UnreferencedAsset, SeedanceDescriptors.BetterModel,
-        SeedanceDescriptors.UnspokenDialogue, SeedanceDescriptors.SeveralRoles);
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => SeedanceDescriptors.RequestRules;
 
     public override void Initialize(AnalysisContext context)
     {

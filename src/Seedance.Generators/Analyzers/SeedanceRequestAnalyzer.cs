@@ -17,12 +17,7 @@ namespace Seedance.Generators.Analyzers;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class SeedanceRequestAnalyzer : DiagnosticAnalyzer
 {
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
-        SeedanceDescriptors.TagSyntax, SeedanceDescriptors.UnsupportedQuality, SeedanceDescriptors.UnknownModel,
-        SeedanceDescriptors.ReferenceOutOfRange, SeedanceDescriptors.NoVisualAnchor, SeedanceDescriptors.AssetCount,
-        SeedanceDescriptors.DurationOutOfRange, SeedanceDescriptors.PromptTooLong, SeedanceDescriptors.UnsupportedAspectRatio,
-        SeedanceDescriptors.UnsupportedAssetUrl, SeedanceDescriptors.UnreferencedAsset, SeedanceDescriptors.BetterModel,
-        SeedanceDescriptors.UnspokenDialogue, SeedanceDescriptors.SeveralRoles);
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => SeedanceDescriptors.RequestRules;
 
     public override void Initialize(AnalysisContext context)
     {

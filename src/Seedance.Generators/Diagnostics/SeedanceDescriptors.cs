@@ -80,6 +80,9 @@ internal static class SeedanceDescriptors
     public static readonly ImmutableArray<DiagnosticDescriptor> All = ImmutableArray.Create(
         TagSyntax, UnsupportedQuality, UnknownModel, ReferenceOutOfRange, NoVisualAnchor, AssetCount, DurationOutOfRange, PromptTooLong, UnsupportedAspectRatio, UnsupportedAssetUrl, UnreferencedAsset, BetterModel, UnspokenDialogue, SeveralRoles, InvalidMatrix);
 
+    /// <summary>The request rules (SEED0001–SEED0014), reported alike for C# requests and request files.</summary>
+    public static readonly ImmutableArray<DiagnosticDescriptor> RequestRules = All.Remove(InvalidMatrix);
+
     /// <summary>The descriptor of <paramref name="rule"/>.</summary>
     public static DiagnosticDescriptor For(RuleInfo rule)
     {
