@@ -14,8 +14,10 @@ internal sealed record ClientTarget(string Namespace, string ClassName, bool IsP
 }
 
 /// <summary>Everything emitted once per namespace: the request records and the model table.</summary>
+/// <param name="Qualifier">"global::Ns." (or "global::"), so that generated code names its own types unambiguously.</param>
 internal sealed record NamespaceModel(
     string Namespace,
+    string Qualifier,
     string Accessibility,
     EquatableArray<RequestTypeModel> Requests,
     EquatableArray<ModelConstantModel> Constants,
@@ -47,6 +49,6 @@ internal sealed record AssetPropertyModel(string Property, string Kind, string D
 internal sealed record FieldPropertyModel(string Property, string WireKey, string Type, string? DefaultLiteral, string Doc, string Target, string ValueExpression);
 
 /// <summary>One generated client partial.</summary>
-internal sealed record ClientModel(string Namespace, string ClassName, string FullName, EquatableArray<ClientMethodModel> Methods);
+internal sealed record ClientModel(string Namespace, string Qualifier, string ClassName, string FullName, EquatableArray<ClientMethodModel> Methods);
 
 internal sealed record ClientMethodModel(string Name, string RequestType, string ModelId);

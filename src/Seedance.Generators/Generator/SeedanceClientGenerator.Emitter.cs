@@ -32,6 +32,7 @@ public sealed partial class SeedanceClientGenerator
                 var text = Render(s_request.Value, context.CancellationToken, new Dictionary<string, object?>
                 {
                     ["namespace"] = model.Namespace,
+                    ["qualifier"] = model.Qualifier,
                     ["accessibility"] = model.Accessibility,
                     ["request"] = request,
                 });

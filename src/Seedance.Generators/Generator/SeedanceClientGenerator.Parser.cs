@@ -96,7 +96,7 @@ public sealed partial class SeedanceClientGenerator
                     if (referenced.AsImmutableArray().Contains(Qualify(pair.Key, typeName))) continue;
                     requests.Add(BuildRequest(spec, typeName));
                 }
-                result.Add(new NamespaceModel(pair.Key, isPublic ? "public" : "internal", requests.ToImmutable().ToEquatableArray(), constants.ToImmutable().ToEquatableArray(), matrixLiteral));
+                result.Add(new NamespaceModel(pair.Key, Qualifier(pair.Key), isPublic ? "public" : "internal", requests.ToImmutable().ToEquatableArray(), constants.ToImmutable().ToEquatableArray(), matrixLiteral));
             }
             return result.ToImmutable();
         }
@@ -108,9 +108,9 @@ public sealed partial class SeedanceClientGenerator
             foreach (var spec in models.Models)
             {
                 if (client.ModelFilter.Count > 0 && !client.ModelFilter.AsImmutableArray().Contains(spec.Id)) continue;
-                methods.Add(new ClientMethodModel(spec.Name, spec.Name + "Request", spec.Id));
+                methods.Add(new ClientMethodModel(spec.Name, Qualifier(client.Namespace) + spec.Name + "Request", spec.Id));
             }
-            return new ClientModel(client.Namespace, client.ClassName, client.FullName, methods.ToImmutable().ToEquatableArray());
+            return new ClientModel(client.Namespace, Qualifier(client.Namespace), client.ClassName, client.FullName, methods.ToImmutable().ToEquatableArray());
         }
 
         private static bool AnyClientWants(List<ClientTarget> clients, string modelId)
@@ -123,6 +123,8 @@ public sealed partial class SeedanceClientGenerator
         }
 
         private static string Qualify(string ns, string name) => ns.Length == 0 ? name : ns + "." + name;
+
+        private static string Qualifier(string ns) => ns.Length == 0 ? "global::" : "global::" + ns + ".";
 
         private static RequestTypeModel BuildRequest(ModelSpec spec, string typeName)
         {

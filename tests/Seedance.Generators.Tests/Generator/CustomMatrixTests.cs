@@ -73,6 +73,27 @@ public sealed class CustomMatrixTests
     }
 
     [Fact]
+    public void A_client_in_the_global_namespace_compiles_and_its_names_cannot_be_shadowed()
+    {
+        const string Source = """
+            using Seedance;
+            [SeedanceClient] public partial class GlobalClient { }
+            namespace Inner
+            {
+                // A type of the same name nearer to use sites must not capture the generated references.
+                internal static class SeedanceModelTable { }
+                public static class Use { public static object Make() => new global::TextToVideoRequest { Prompt = "A frog." }; }
+            }
+            """;
+        var (result, output) = GeneratorHarness.Run(GeneratorHarness.CreateCompilation(Source));
+
+        Assert.Null(result.Results.Single().Exception);
+        var problems = output.GetDiagnostics().Where(d => d.Severity >= Microsoft.CodeAnalysis.DiagnosticSeverity.Warning).ToArray();
+        Assert.True(problems.Length == 0, string.Join("\n", problems.Select(p => p.ToString())));
+        Assert.Contains(result.Results.Single().GeneratedSources, s => s.HintName == "GlobalClient.g.cs" && s.SourceText.ToString().Contains("global::SeedanceModelTable.Catalog", System.StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Two_clients_in_one_namespace_share_one_set_of_request_types()
     {
         const string Source = """

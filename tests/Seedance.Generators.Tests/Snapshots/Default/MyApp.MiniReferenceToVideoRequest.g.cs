@@ -59,8 +59,8 @@ public sealed partial record MiniReferenceToVideoRequest
     /// Throws <see cref="global::Seedance.SeedanceValidationException"/> when this request breaks a rule of
     /// error severity (the same rules, with the same IDs, as the compile-time analyzers).
     /// </summary>
-    public void Validate() => SeedanceModelTable.Catalog.Validate(ToSeedanceRequest());
+    public void Validate() => global::MyApp.SeedanceModelTable.Catalog.Validate(ToSeedanceRequest());
 
     /// <summary>Every rule this request breaks, warnings and suggestions included.</summary>
-    public global::System.Collections.Generic.IReadOnlyList<global::Seedance.SeedanceValidationError> Check() => SeedanceModelTable.Catalog.Check(ToSeedanceRequest());
+    public global::System.Collections.Generic.IReadOnlyList<global::Seedance.SeedanceValidationError> Check() => global::MyApp.SeedanceModelTable.Catalog.Check(ToSeedanceRequest());
 }

@@ -14,118 +14,118 @@ partial class VideoClient
     [global::System.CodeDom.Compiler.GeneratedCode("Seedance.Generators", "0.1.0")]
     public VideoClient(global::System.Net.Http.HttpClient httpClient, global::Seedance.SeedanceClientOptions? options = null, global::Microsoft.Extensions.Logging.ILoggerFactory? loggerFactory = null)
     {
-        __seedance = new global::Seedance.SeedanceClientCore(httpClient, options, SeedanceModelTable.Catalog, loggerFactory?.CreateLogger("MyApp.VideoClient"));
+        __seedance = new global::Seedance.SeedanceClientCore(httpClient, options, global::MyApp.SeedanceModelTable.Catalog, loggerFactory?.CreateLogger("MyApp.VideoClient"));
     }
 
     /// <summary>The model matrix this client was generated from.</summary>
-    public static global::Seedance.SeedanceModelCatalog Models => SeedanceModelTable.Catalog;
+    public static global::Seedance.SeedanceModelCatalog Models => global::MyApp.SeedanceModelTable.Catalog;
 
     /// <summary>Validates <paramref name="request"/> and submits it to <c>seedance-2.0-text-to-video</c> (one POST); returns the pending task.</summary>
     /// <exception cref="global::Seedance.SeedanceValidationException">The request breaks a rule; nothing was sent.</exception>
     /// <exception cref="global::Seedance.SeedanceApiException">The API answered with an error.</exception>
-    public global::System.Threading.Tasks.Task<global::Seedance.VideoTask> SubmitTextToVideoAsync(TextToVideoRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::Seedance.VideoTask> SubmitTextToVideoAsync(global::MyApp.TextToVideoRequest request, global::System.Threading.CancellationToken cancellationToken = default)
         => __seedance.SubmitAsync((request ?? throw new global::System.ArgumentNullException(nameof(request))).ToSeedanceRequest(), cancellationToken);
 
     /// <summary>Validates and submits <paramref name="request"/> to <c>seedance-2.0-text-to-video</c>, then polls until the video is ready.</summary>
     /// <exception cref="global::Seedance.SeedanceValidationException">The request breaks a rule; nothing was sent.</exception>
     /// <exception cref="global::Seedance.SeedanceTaskFailedException">The task failed; its error code and message are attached.</exception>
-    public global::System.Threading.Tasks.Task<global::Seedance.VideoTask> GenerateTextToVideoAsync(TextToVideoRequest request, global::System.IProgress<global::Seedance.VideoTask>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::Seedance.VideoTask> GenerateTextToVideoAsync(global::MyApp.TextToVideoRequest request, global::System.IProgress<global::Seedance.VideoTask>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
         => __seedance.GenerateAsync((request ?? throw new global::System.ArgumentNullException(nameof(request))).ToSeedanceRequest(), progress, cancellationToken);
 
     /// <summary>Validates <paramref name="request"/> and submits it to <c>seedance-2.0-image-to-video</c> (one POST); returns the pending task.</summary>
     /// <exception cref="global::Seedance.SeedanceValidationException">The request breaks a rule; nothing was sent.</exception>
     /// <exception cref="global::Seedance.SeedanceApiException">The API answered with an error.</exception>
-    public global::System.Threading.Tasks.Task<global::Seedance.VideoTask> SubmitImageToVideoAsync(ImageToVideoRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::Seedance.VideoTask> SubmitImageToVideoAsync(global::MyApp.ImageToVideoRequest request, global::System.Threading.CancellationToken cancellationToken = default)
         => __seedance.SubmitAsync((request ?? throw new global::System.ArgumentNullException(nameof(request))).ToSeedanceRequest(), cancellationToken);
 
     /// <summary>Validates and submits <paramref name="request"/> to <c>seedance-2.0-image-to-video</c>, then polls until the video is ready.</summary>
     /// <exception cref="global::Seedance.SeedanceValidationException">The request breaks a rule; nothing was sent.</exception>
     /// <exception cref="global::Seedance.SeedanceTaskFailedException">The task failed; its error code and message are attached.</exception>
-    public global::System.Threading.Tasks.Task<global::Seedance.VideoTask> GenerateImageToVideoAsync(ImageToVideoRequest request, global::System.IProgress<global::Seedance.VideoTask>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::Seedance.VideoTask> GenerateImageToVideoAsync(global::MyApp.ImageToVideoRequest request, global::System.IProgress<global::Seedance.VideoTask>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
         => __seedance.GenerateAsync((request ?? throw new global::System.ArgumentNullException(nameof(request))).ToSeedanceRequest(), progress, cancellationToken);
 
     /// <summary>Validates <paramref name="request"/> and submits it to <c>seedance-2.0-reference-to-video</c> (one POST); returns the pending task.</summary>
     /// <exception cref="global::Seedance.SeedanceValidationException">The request breaks a rule; nothing was sent.</exception>
     /// <exception cref="global::Seedance.SeedanceApiException">The API answered with an error.</exception>
-    public global::System.Threading.Tasks.Task<global::Seedance.VideoTask> SubmitReferenceToVideoAsync(ReferenceToVideoRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::Seedance.VideoTask> SubmitReferenceToVideoAsync(global::MyApp.ReferenceToVideoRequest request, global::System.Threading.CancellationToken cancellationToken = default)
         => __seedance.SubmitAsync((request ?? throw new global::System.ArgumentNullException(nameof(request))).ToSeedanceRequest(), cancellationToken);
 
     /// <summary>Validates and submits <paramref name="request"/> to <c>seedance-2.0-reference-to-video</c>, then polls until the video is ready.</summary>
     /// <exception cref="global::Seedance.SeedanceValidationException">The request breaks a rule; nothing was sent.</exception>
     /// <exception cref="global::Seedance.SeedanceTaskFailedException">The task failed; its error code and message are attached.</exception>
-    public global::System.Threading.Tasks.Task<global::Seedance.VideoTask> GenerateReferenceToVideoAsync(ReferenceToVideoRequest request, global::System.IProgress<global::Seedance.VideoTask>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::Seedance.VideoTask> GenerateReferenceToVideoAsync(global::MyApp.ReferenceToVideoRequest request, global::System.IProgress<global::Seedance.VideoTask>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
         => __seedance.GenerateAsync((request ?? throw new global::System.ArgumentNullException(nameof(request))).ToSeedanceRequest(), progress, cancellationToken);
 
     /// <summary>Validates <paramref name="request"/> and submits it to <c>seedance-2.0-fast-text-to-video</c> (one POST); returns the pending task.</summary>
     /// <exception cref="global::Seedance.SeedanceValidationException">The request breaks a rule; nothing was sent.</exception>
     /// <exception cref="global::Seedance.SeedanceApiException">The API answered with an error.</exception>
-    public global::System.Threading.Tasks.Task<global::Seedance.VideoTask> SubmitFastTextToVideoAsync(FastTextToVideoRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::Seedance.VideoTask> SubmitFastTextToVideoAsync(global::MyApp.FastTextToVideoRequest request, global::System.Threading.CancellationToken cancellationToken = default)
         => __seedance.SubmitAsync((request ?? throw new global::System.ArgumentNullException(nameof(request))).ToSeedanceRequest(), cancellationToken);
 
     /// <summary>Validates and submits <paramref name="request"/> to <c>seedance-2.0-fast-text-to-video</c>, then polls until the video is ready.</summary>
     /// <exception cref="global::Seedance.SeedanceValidationException">The request breaks a rule; nothing was sent.</exception>
     /// <exception cref="global::Seedance.SeedanceTaskFailedException">The task failed; its error code and message are attached.</exception>
-    public global::System.Threading.Tasks.Task<global::Seedance.VideoTask> GenerateFastTextToVideoAsync(FastTextToVideoRequest request, global::System.IProgress<global::Seedance.VideoTask>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::Seedance.VideoTask> GenerateFastTextToVideoAsync(global::MyApp.FastTextToVideoRequest request, global::System.IProgress<global::Seedance.VideoTask>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
         => __seedance.GenerateAsync((request ?? throw new global::System.ArgumentNullException(nameof(request))).ToSeedanceRequest(), progress, cancellationToken);
 
     /// <summary>Validates <paramref name="request"/> and submits it to <c>seedance-2.0-fast-image-to-video</c> (one POST); returns the pending task.</summary>
     /// <exception cref="global::Seedance.SeedanceValidationException">The request breaks a rule; nothing was sent.</exception>
     /// <exception cref="global::Seedance.SeedanceApiException">The API answered with an error.</exception>
-    public global::System.Threading.Tasks.Task<global::Seedance.VideoTask> SubmitFastImageToVideoAsync(FastImageToVideoRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::Seedance.VideoTask> SubmitFastImageToVideoAsync(global::MyApp.FastImageToVideoRequest request, global::System.Threading.CancellationToken cancellationToken = default)
         => __seedance.SubmitAsync((request ?? throw new global::System.ArgumentNullException(nameof(request))).ToSeedanceRequest(), cancellationToken);
 
     /// <summary>Validates and submits <paramref name="request"/> to <c>seedance-2.0-fast-image-to-video</c>, then polls until the video is ready.</summary>
     /// <exception cref="global::Seedance.SeedanceValidationException">The request breaks a rule; nothing was sent.</exception>
     /// <exception cref="global::Seedance.SeedanceTaskFailedException">The task failed; its error code and message are attached.</exception>
-    public global::System.Threading.Tasks.Task<global::Seedance.VideoTask> GenerateFastImageToVideoAsync(FastImageToVideoRequest request, global::System.IProgress<global::Seedance.VideoTask>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::Seedance.VideoTask> GenerateFastImageToVideoAsync(global::MyApp.FastImageToVideoRequest request, global::System.IProgress<global::Seedance.VideoTask>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
         => __seedance.GenerateAsync((request ?? throw new global::System.ArgumentNullException(nameof(request))).ToSeedanceRequest(), progress, cancellationToken);
 
     /// <summary>Validates <paramref name="request"/> and submits it to <c>seedance-2.0-fast-reference-to-video</c> (one POST); returns the pending task.</summary>
     /// <exception cref="global::Seedance.SeedanceValidationException">The request breaks a rule; nothing was sent.</exception>
     /// <exception cref="global::Seedance.SeedanceApiException">The API answered with an error.</exception>
-    public global::System.Threading.Tasks.Task<global::Seedance.VideoTask> SubmitFastReferenceToVideoAsync(FastReferenceToVideoRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::Seedance.VideoTask> SubmitFastReferenceToVideoAsync(global::MyApp.FastReferenceToVideoRequest request, global::System.Threading.CancellationToken cancellationToken = default)
         => __seedance.SubmitAsync((request ?? throw new global::System.ArgumentNullException(nameof(request))).ToSeedanceRequest(), cancellationToken);
 
     /// <summary>Validates and submits <paramref name="request"/> to <c>seedance-2.0-fast-reference-to-video</c>, then polls until the video is ready.</summary>
     /// <exception cref="global::Seedance.SeedanceValidationException">The request breaks a rule; nothing was sent.</exception>
     /// <exception cref="global::Seedance.SeedanceTaskFailedException">The task failed; its error code and message are attached.</exception>
-    public global::System.Threading.Tasks.Task<global::Seedance.VideoTask> GenerateFastReferenceToVideoAsync(FastReferenceToVideoRequest request, global::System.IProgress<global::Seedance.VideoTask>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::Seedance.VideoTask> GenerateFastReferenceToVideoAsync(global::MyApp.FastReferenceToVideoRequest request, global::System.IProgress<global::Seedance.VideoTask>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
         => __seedance.GenerateAsync((request ?? throw new global::System.ArgumentNullException(nameof(request))).ToSeedanceRequest(), progress, cancellationToken);
 
     /// <summary>Validates <paramref name="request"/> and submits it to <c>seedance-2.0-mini-text-to-video</c> (one POST); returns the pending task.</summary>
     /// <exception cref="global::Seedance.SeedanceValidationException">The request breaks a rule; nothing was sent.</exception>
     /// <exception cref="global::Seedance.SeedanceApiException">The API answered with an error.</exception>
-    public global::System.Threading.Tasks.Task<global::Seedance.VideoTask> SubmitMiniTextToVideoAsync(MiniTextToVideoRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::Seedance.VideoTask> SubmitMiniTextToVideoAsync(global::MyApp.MiniTextToVideoRequest request, global::System.Threading.CancellationToken cancellationToken = default)
         => __seedance.SubmitAsync((request ?? throw new global::System.ArgumentNullException(nameof(request))).ToSeedanceRequest(), cancellationToken);
 
     /// <summary>Validates and submits <paramref name="request"/> to <c>seedance-2.0-mini-text-to-video</c>, then polls until the video is ready.</summary>
     /// <exception cref="global::Seedance.SeedanceValidationException">The request breaks a rule; nothing was sent.</exception>
     /// <exception cref="global::Seedance.SeedanceTaskFailedException">The task failed; its error code and message are attached.</exception>
-    public global::System.Threading.Tasks.Task<global::Seedance.VideoTask> GenerateMiniTextToVideoAsync(MiniTextToVideoRequest request, global::System.IProgress<global::Seedance.VideoTask>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::Seedance.VideoTask> GenerateMiniTextToVideoAsync(global::MyApp.MiniTextToVideoRequest request, global::System.IProgress<global::Seedance.VideoTask>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
         => __seedance.GenerateAsync((request ?? throw new global::System.ArgumentNullException(nameof(request))).ToSeedanceRequest(), progress, cancellationToken);
 
     /// <summary>Validates <paramref name="request"/> and submits it to <c>seedance-2.0-mini-image-to-video</c> (one POST); returns the pending task.</summary>
     /// <exception cref="global::Seedance.SeedanceValidationException">The request breaks a rule; nothing was sent.</exception>
     /// <exception cref="global::Seedance.SeedanceApiException">The API answered with an error.</exception>
-    public global::System.Threading.Tasks.Task<global::Seedance.VideoTask> SubmitMiniImageToVideoAsync(MiniImageToVideoRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::Seedance.VideoTask> SubmitMiniImageToVideoAsync(global::MyApp.MiniImageToVideoRequest request, global::System.Threading.CancellationToken cancellationToken = default)
         => __seedance.SubmitAsync((request ?? throw new global::System.ArgumentNullException(nameof(request))).ToSeedanceRequest(), cancellationToken);
 
     /// <summary>Validates and submits <paramref name="request"/> to <c>seedance-2.0-mini-image-to-video</c>, then polls until the video is ready.</summary>
     /// <exception cref="global::Seedance.SeedanceValidationException">The request breaks a rule; nothing was sent.</exception>
     /// <exception cref="global::Seedance.SeedanceTaskFailedException">The task failed; its error code and message are attached.</exception>
-    public global::System.Threading.Tasks.Task<global::Seedance.VideoTask> GenerateMiniImageToVideoAsync(MiniImageToVideoRequest request, global::System.IProgress<global::Seedance.VideoTask>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::Seedance.VideoTask> GenerateMiniImageToVideoAsync(global::MyApp.MiniImageToVideoRequest request, global::System.IProgress<global::Seedance.VideoTask>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
         => __seedance.GenerateAsync((request ?? throw new global::System.ArgumentNullException(nameof(request))).ToSeedanceRequest(), progress, cancellationToken);
 
     /// <summary>Validates <paramref name="request"/> and submits it to <c>seedance-2.0-mini-reference-to-video</c> (one POST); returns the pending task.</summary>
     /// <exception cref="global::Seedance.SeedanceValidationException">The request breaks a rule; nothing was sent.</exception>
     /// <exception cref="global::Seedance.SeedanceApiException">The API answered with an error.</exception>
-    public global::System.Threading.Tasks.Task<global::Seedance.VideoTask> SubmitMiniReferenceToVideoAsync(MiniReferenceToVideoRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::Seedance.VideoTask> SubmitMiniReferenceToVideoAsync(global::MyApp.MiniReferenceToVideoRequest request, global::System.Threading.CancellationToken cancellationToken = default)
         => __seedance.SubmitAsync((request ?? throw new global::System.ArgumentNullException(nameof(request))).ToSeedanceRequest(), cancellationToken);
 
     /// <summary>Validates and submits <paramref name="request"/> to <c>seedance-2.0-mini-reference-to-video</c>, then polls until the video is ready.</summary>
     /// <exception cref="global::Seedance.SeedanceValidationException">The request breaks a rule; nothing was sent.</exception>
     /// <exception cref="global::Seedance.SeedanceTaskFailedException">The task failed; its error code and message are attached.</exception>
-    public global::System.Threading.Tasks.Task<global::Seedance.VideoTask> GenerateMiniReferenceToVideoAsync(MiniReferenceToVideoRequest request, global::System.IProgress<global::Seedance.VideoTask>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::Seedance.VideoTask> GenerateMiniReferenceToVideoAsync(global::MyApp.MiniReferenceToVideoRequest request, global::System.IProgress<global::Seedance.VideoTask>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
         => __seedance.GenerateAsync((request ?? throw new global::System.ArgumentNullException(nameof(request))).ToSeedanceRequest(), progress, cancellationToken);
 
     /// <summary>Validates <paramref name="request"/> (any model ID of the matrix) and submits it with one POST.</summary>
