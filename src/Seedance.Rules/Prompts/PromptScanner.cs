@@ -307,9 +307,8 @@ internal static class PromptScanner
     }
 
     /// <summary>True when the prompt speaks of a first or last frame (images used as frames, not references).</summary>
-    public static bool MentionsFrames(string prompt)
+    public static bool MentionsFrames(string prompt, List<string> roles)
     {
-        var roles = new List<string>();
         CountRoles(prompt, 0, prompt.Length, roles, stopAtClauseEnd: false);
         return roles.Contains("first frame") || roles.Contains("last frame");
     }

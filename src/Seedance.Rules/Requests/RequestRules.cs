@@ -25,11 +25,18 @@ internal static class RequestRules
     public static void Check(ModelMatrix matrix, RequestFacts facts, List<RuleViolation> violations)
     {
         var spec = CheckModel(matrix, facts, violations);
-        if (facts.Prompt is { } prompt) CheckPrompt(spec, facts, prompt, violations);
+        // The prompt is scanned once; the prompt rules and the model suggestion both read the references.
+        var references = t_references ??= new List<PromptReference>();
+        references.Clear();
+        if (facts.Prompt is { } prompt)
+        {
+            PromptScanner.FindReferences(prompt, references);
+            CheckPrompt(spec, facts, prompt, references, violations);
+        }
         if (spec is null) return;
         CheckAssets(spec, facts, violations);
         CheckSettings(spec, facts, violations);
-        CheckBetterModel(matrix, spec, facts, violations);
+        CheckBetterModel(matrix, spec, facts, references, violations);
     }
 
     /// <summary>
@@ -88,12 +95,8 @@ internal static class RequestRules
         return ModelFamily.ReferenceToVideo;
     }
 
-    private static void CheckPrompt(ModelSpec? spec, RequestFacts facts, string prompt, List<RuleViolation> violations)
+    private static void CheckPrompt(ModelSpec? spec, RequestFacts facts, string prompt, List<PromptReference> references, List<RuleViolation> violations)
     {
-        var references = t_references ??= new List<PromptReference>();
-        references.Clear();
-        PromptScanner.FindReferences(prompt, references);
-
         foreach (var reference in references)
         {
             if (reference.Form == ReferenceForm.Tag)
@@ -328,7 +331,7 @@ internal static class RequestRules
         return best ?? spec.DefaultQuality;
     }
 
-    private static void CheckBetterModel(ModelMatrix matrix, ModelSpec spec, RequestFacts facts, List<RuleViolation> violations)
+    private static void CheckBetterModel(ModelMatrix matrix, ModelSpec spec, RequestFacts facts, List<PromptReference> references, List<RuleViolation> violations)
     {
         if (spec.Family != ModelFamily.ReferenceToVideo) return;
         var family = FittingFamily(facts);
@@ -340,7 +343,7 @@ internal static class RequestRules
             // One or two images are references (a character, a style) as often as frames: suggest
             // image-to-video only when the prompt treats them as frames or never names them.
             if (facts.Images.Count < better.Image.Min || facts.Prompt is not { } prompt || !facts.PromptIsComplete) return;
-            if (!PromptScanner.MentionsFrames(prompt) && MentionsKind(prompt, AssetKind.Image)) return;
+            if (!PromptScanner.MentionsFrames(prompt, t_roles ??= new List<string>()) && MentionsKind(references, AssetKind.Image)) return;
         }
         var why = family == ModelFamily.TextToVideo
             ? "with no reference assets, text-to-video is cheaper and simpler"
@@ -348,11 +351,8 @@ internal static class RequestRules
         violations.Add(new RuleViolation(RuleCatalog.BetterModel, RuleTarget.Model, -1, -1, -1, ["'" + better.Id + "'", why], better.Id));
     }
 
-    private static bool MentionsKind(string prompt, AssetKind kind)
+    private static bool MentionsKind(List<PromptReference> references, AssetKind kind)
     {
-        var references = t_references ??= new List<PromptReference>();
-        references.Clear();
-        PromptScanner.FindReferences(prompt, references);
         foreach (var reference in references)
         {
             if (reference.Kind == kind) return true;
