@@ -12,6 +12,8 @@ public class RuntimeBenchmarks
     private static readonly JsonSerializerOptions Reflection = new()
     {
         TypeInfoResolver = new DefaultJsonTypeInfoResolver(),
+        // The record carries no JSON attributes: the naming policy gives the same wire names.
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
 

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using System.Text.Json;
 using Seedance.Serialization;
 using Xunit;
@@ -34,6 +35,21 @@ public sealed class SerializationTests
         Assert.Equal(request.ImageUrls, back.ImageUrls);
         Assert.True(back.ModelParams!["web_search"].GetBoolean());
         Assert.Equal(7, Assert.Single(back.AdditionalFields!).Value.GetInt32());
+    }
+
+    [Fact]
+    public void The_converter_knows_every_property_of_the_request()
+    {
+        // The wire names live only in SeedanceRequestJsonConverter; a new property must be added there too
+        // (and to the round-trip test above) before this list may change.
+        var properties = typeof(SeedanceRequest)
+            .GetProperties(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance)
+            .Select(p => p.Name)
+            .Order(System.StringComparer.Ordinal);
+
+        Assert.Equal(
+            ["AdditionalFields", "AspectRatio", "AudioUrls", "CallbackUrl", "Duration", "GenerateAudio", "ImageUrls", "Model", "ModelParams", "Prompt", "Quality", "VideoUrls"],
+            properties);
     }
 
     [Theory]

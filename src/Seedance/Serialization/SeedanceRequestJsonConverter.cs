@@ -11,11 +11,11 @@ namespace Seedance.Serialization;
 /// <c>model_params</c> object and <see cref="SeedanceRequest.AdditionalFields"/> as further top-level fields.
 /// </summary>
 /// <remarks>
-/// Written by hand rather than generated from the record's attributes: System.Text.Json's metadata for the record
-/// fails at run time (first the positional record's synthesized <c>model</c>/<c>prompt</c> properties collided with
-/// <c>Model</c>/<c>Prompt</c>; with an explicit constructor, the init-only <c>[JsonExtensionData]</c> property cannot be
-/// combined with a parameterized deserialization constructor). This also lets a typed field win over an extension
-/// field of the same name, so the body never carries a key twice.
+/// The one place that names the request's wire fields (the record itself carries no JSON attributes).
+/// Written by hand because the init-only extension-data property cannot be combined with the record's
+/// constructor in generated metadata, and so that a typed field wins over an extension field of the same
+/// name: the body never carries a key twice. SerializationTests fails when the record gains a property
+/// this converter does not know.
 /// </remarks>
 internal sealed class SeedanceRequestJsonConverter : JsonConverter<SeedanceRequest>
 {
