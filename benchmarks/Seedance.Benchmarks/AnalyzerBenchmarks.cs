@@ -31,13 +31,13 @@ public class AnalyzerBenchmarks
     public void Setup()
     {
         // The request types come from the generator, as in a real build.
-        var input = Workloads.Compile([Workloads.Client, .. Workloads.RequestFiles()]);
-        CSharpGeneratorDriver.Create(new Seedance.Generators.Generator.SeedanceClientGenerator()).RunGeneratorsAndUpdateCompilation(input, out var withGenerated, out _);
-        _requests = (CSharpCompilation)withGenerated;
+        _requests = Workloads.RequestsWithGeneratedClient();
         _formats = Workloads.Compile(Workloads.FormatFiles());
         _regexes = Workloads.Compile(Workloads.RegexFiles());
+        Workloads.EnsureClean("string.Format workload", _formats.GetDiagnostics());
         _ca2241 = Workloads.Ca2241();
         _regexGenerator = Workloads.RegexGenerator();
+        Workloads.EnsureGenerated("Regex generator", CSharpGeneratorDriver.Create([_regexGenerator], parseOptions: Workloads.ParseOptions).RunGenerators(_regexes));
     }
 
     [Benchmark(Baseline = true, Description = "no-op, requests"), BenchmarkCategory("Seedance")]

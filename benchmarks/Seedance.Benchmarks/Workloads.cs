@@ -41,6 +41,39 @@ internal static class Workloads
         withSeedance ? References : ReferencesWithoutSeedance,
         new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 
+    /// <summary>
+    /// The request workload with the generated client and request types, as in a real build. Throws when
+    /// the generator fails or the result does not compile: a benchmark of a failed run measures nothing.
+    /// </summary>
+    public static CSharpCompilation RequestsWithGeneratedClient()
+    {
+        var input = Compile([Client, .. RequestFiles()]);
+        CSharpGeneratorDriver.Create([new Seedance.Generators.Generator.SeedanceClientGenerator().AsSourceGenerator()], parseOptions: ParseOptions)
+            .RunGeneratorsAndUpdateCompilation(input, out var output, out var diagnostics);
+        EnsureClean("the Seedance generator on the request workload", diagnostics.AddRange(output.GetDiagnostics()));
+        if (output.SyntaxTrees.Count() <= input.SyntaxTrees.Count()) throw new InvalidOperationException("The Seedance generator added no source to the request workload.");
+        return (CSharpCompilation)output;
+    }
+
+    /// <summary>Throws unless every generator of the run produced source without an exception or an error.</summary>
+    public static GeneratorDriver EnsureGenerated(string what, GeneratorDriver driver)
+    {
+        foreach (var result in driver.GetRunResult().Results)
+        {
+            if (result.Exception is not null) throw new InvalidOperationException($"Benchmark input broken ({what}): the generator threw.", result.Exception);
+            EnsureClean(what, result.Diagnostics);
+            if (result.GeneratedSources.IsEmpty) throw new InvalidOperationException($"Benchmark input broken ({what}): the generator produced nothing.");
+        }
+        return driver;
+    }
+
+    /// <summary>Throws when <paramref name="diagnostics"/> holds an error or a generator failure (CS8784/CS8785).</summary>
+    public static void EnsureClean(string what, IEnumerable<Diagnostic> diagnostics)
+    {
+        var bad = diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error || d.Id is "CS8784" or "CS8785").Take(3).ToList();
+        if (bad.Count > 0) throw new InvalidOperationException($"Benchmark input broken ({what}): " + string.Join(Environment.NewLine, bad));
+    }
+
     public const string Client = "using Seedance; namespace Bench; [SeedanceClient] public partial class VideoClient { }";
 
     /// <summary>500 files with four request constructions each (reference, image, text and raw forms).</summary>
