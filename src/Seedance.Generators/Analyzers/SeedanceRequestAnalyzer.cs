@@ -17,6 +17,10 @@ namespace Seedance.Generators.Analyzers;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class SeedanceRequestAnalyzer : DiagnosticAnalyzer
 {
+    // One list per thread: most requests break nothing, and then a site allocates no list of its own.
+    [System.ThreadStatic]
+    private static List<RuleViolation>? t_violations;
+
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => SeedanceDescriptors.RequestRules;
 
     public override void Initialize(AnalysisContext context)
@@ -47,7 +51,8 @@ public sealed class SeedanceRequestAnalyzer : DiagnosticAnalyzer
     private static void Report(OperationAnalysisContext context, RequestSite? site, ModelMatrix matrix, SeedanceSymbols symbols)
     {
         if (site is null) return;
-        var violations = new List<RuleViolation>();
+        var violations = t_violations ??= new List<RuleViolation>();
+        violations.Clear();
         RequestRules.Check(matrix, site.Facts, violations);
         foreach (var violation in violations)
         {
@@ -94,23 +99,30 @@ public sealed class SeedanceRequestAnalyzer : DiagnosticAnalyzer
     private static (Location Location, ImmutableDictionary<string, string?> Properties) Locate(RequestSite site, RuleViolation violation, ModelMatrix matrix, SeedanceSymbols symbols)
     {
         var properties = ImmutableDictionary<string, string?>.Empty;
+        if (violation.Target == RuleTarget.Prompt && site.Prompt is { } prompt)
+        {
+            var location = prompt.Locate(violation.Start, violation.Length);
+            if (violation.Rule.Id == RuleIds.TagSyntax && prompt.IsExact(violation.Start, violation.Length))
+            {
+                properties = properties.Add(FixProperties.Replacement, violation.Fix);
+            }
+            else if (violation.Rule.Id == RuleIds.UnspokenDialogue && prompt.QuoteWithin(violation.Start, violation.Length) is { } quote)
+            {
+                properties = properties
+                    .Add(FixProperties.Quote, quote)
+                    .Add(FixProperties.OpenLength, prompt.Locate(violation.Start, 1).SourceSpan.Length.ToString(System.Globalization.CultureInfo.InvariantCulture))
+                    .Add(FixProperties.CloseLength, prompt.Locate(violation.Start + violation.Length - 1, 1).SourceSpan.Length.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+            return (location, properties);
+        }
+        var (node, fixProperties) = LocateNode(site, violation, matrix, symbols, properties);
+        return (node.GetLocation(), fixProperties);
+    }
+
+    private static (SyntaxNode Node, ImmutableDictionary<string, string?> Properties) LocateNode(RequestSite site, RuleViolation violation, ModelMatrix matrix, SeedanceSymbols symbols, ImmutableDictionary<string, string?> properties)
+    {
         switch (violation.Target)
         {
-            case RuleTarget.Prompt when site.Prompt is { } prompt:
-                var location = prompt.Locate(violation.Start, violation.Length);
-                if (violation.Rule.Id == RuleIds.TagSyntax && prompt.IsExact(violation.Start, violation.Length))
-                {
-                    properties = properties.Add(FixProperties.Replacement, violation.Fix);
-                }
-                else if (violation.Rule.Id == RuleIds.UnspokenDialogue && prompt.QuoteWithin(violation.Start, violation.Length) is { } quote)
-                {
-                    properties = properties
-                        .Add(FixProperties.Quote, quote)
-                        .Add(FixProperties.OpenLength, prompt.Locate(violation.Start, 1).SourceSpan.Length.ToString(System.Globalization.CultureInfo.InvariantCulture))
-                        .Add(FixProperties.CloseLength, prompt.Locate(violation.Start + violation.Length - 1, 1).SourceSpan.Length.ToString(System.Globalization.CultureInfo.InvariantCulture));
-                }
-                return (location, properties);
-
             case RuleTarget.Model:
                 if (violation.Rule.Id == RuleIds.UnknownModel)
                 {

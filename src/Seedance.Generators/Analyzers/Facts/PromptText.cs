@@ -18,14 +18,15 @@ internal sealed class PromptText
 {
     public const char Hole = '\uFFFC';
 
-    private readonly List<Segment> _segments;
+    private readonly IOperation _operation;
+    private List<Segment>? _segments;
 
-    private PromptText(string value, bool isComplete, List<Segment> segments, SyntaxTree tree)
+    private PromptText(string value, bool isComplete, List<Segment>? segments, IOperation operation)
     {
         Value = value;
         IsComplete = isComplete;
         _segments = segments;
-        Tree = tree;
+        _operation = operation;
     }
 
     public string Value { get; }
@@ -33,7 +34,7 @@ internal sealed class PromptText
     /// <summary>False when part of the text is only known at run time.</summary>
     public bool IsComplete { get; }
 
-    public SyntaxTree Tree { get; }
+    public SyntaxTree Tree => _operation.Syntax.SyntaxTree;
 
     private readonly record struct Segment(int ValueStart, LiteralMap Map, string? Quote);
 
@@ -68,8 +69,9 @@ internal sealed class PromptText
 
     private Segment Find(int offset)
     {
-        var found = _segments[0];
-        foreach (var segment in _segments)
+        var segments = Segments;
+        var found = segments[0];
+        foreach (var segment in segments)
         {
             if (segment.ValueStart <= offset) found = segment;
             else break;
@@ -77,15 +79,39 @@ internal sealed class PromptText
         return found;
     }
 
+    /// <summary>
+    /// Where each piece of the value came from. Built on first use: most prompts break no rule, and a
+    /// constant prompt's value is already known without walking its pieces.
+    /// </summary>
+    private List<Segment> Segments
+    {
+        get
+        {
+            if (_segments is null)
+            {
+                var builder = new StringBuilder(Value.Length);
+                var segments = new List<Segment>();
+                var complete = true;
+                Append(_operation, builder, segments, ref complete);
+                // A form the walk reads differently from the compiler: point at the whole expression instead.
+                if (segments.Count == 0 || builder.ToString() != Value) segments = [new Segment(0, LiteralMap.Opaque(Value, _operation.Syntax.Span), null)];
+                _segments = segments;
+            }
+            return _segments;
+        }
+    }
+
     /// <summary>Reads the prompt from <paramref name="operation"/>, or null when nothing of it is constant.</summary>
     public static PromptText? From(IOperation? operation)
     {
         if (operation is null) return null;
+        // A constant (a literal, a const, constant concatenation): the compiler has the value already.
+        if (operation.ConstantValue is { HasValue: true, Value: string constant }) return new PromptText(constant, true, null, operation);
         var builder = new StringBuilder();
         var segments = new List<Segment>();
         var complete = true;
         if (!Append(operation, builder, segments, ref complete) || segments.Count == 0) return null;
-        return new PromptText(builder.ToString(), complete, segments, operation.Syntax.SyntaxTree);
+        return new PromptText(builder.ToString(), complete, segments, operation);
     }
 
     private static bool Append(IOperation operation, StringBuilder builder, List<Segment> segments, ref bool complete)

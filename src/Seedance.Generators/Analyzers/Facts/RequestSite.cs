@@ -7,52 +7,52 @@ using Seedance.Rules;
 namespace Seedance.Generators.Analyzers.Facts;
 
 /// <summary>
-/// One request as written in C#: the facts the rules need, read from constants only, and where each
-/// fact sits in the source so that a violation lands on the offending characters.
+/// One request as written in C#: the facts the rules need, read from constants only, and the syntax each
+/// fact came from, so that a violation lands on the offending characters. Runs for every request on every
+/// keystroke, so it keeps syntax nodes rather than locations and allocates only the facts: positions are
+/// worked out when a violation needs one.
 /// </summary>
 internal sealed class RequestSite
 {
-    private readonly Location?[] _assetLists = new Location?[3];
-    private readonly List<Location>?[] _assetElements = new List<Location>?[3];
+    // Indexed by AssetKind: the list expression as written and the operation holding its items.
+    private readonly SyntaxNode?[] _assetLists = new SyntaxNode?[3];
+    private readonly IOperation?[] _assetItems = new IOperation?[3];
 
-    private RequestSite(Location whole) => Whole = whole;
+    private RequestSite(SyntaxNode whole) => Whole = whole;
 
     public RequestFacts Facts { get; } = new();
 
     public PromptText? Prompt { get; private set; }
 
-    public Location Whole { get; }
+    public SyntaxNode Whole { get; }
 
     /// <summary>The request type's name in <c>new X { … }</c>, when the model comes from the type.</summary>
-    public Location? TypeName { get; private set; }
+    public SyntaxNode? TypeName { get; private set; }
 
     public INamedTypeSymbol? RequestType { get; private set; }
 
-    public Location? ModelValue { get; private set; }
+    public SyntaxNode? ModelValue { get; private set; }
 
-    public Location? Duration { get; private set; }
+    public SyntaxNode? Duration { get; private set; }
 
-    public Location? Quality { get; private set; }
+    public SyntaxNode? Quality { get; private set; }
 
-    public Location? AspectRatio { get; private set; }
+    public SyntaxNode? AspectRatio { get; private set; }
 
-    public Location AssetList(AssetKind kind) => _assetLists[(int)kind] ?? TypeName ?? Whole;
+    public SyntaxNode AssetList(AssetKind kind) => _assetLists[(int)kind] ?? TypeName ?? Whole;
 
-    public Location AssetElement(AssetKind kind, int index)
-    {
-        var elements = _assetElements[(int)kind];
-        return elements is not null && index < elements.Count ? elements[index] : AssetList(kind);
-    }
+    public SyntaxNode AssetElement(AssetKind kind, int index) =>
+        _assetItems[(int)kind] is { } items && ElementSyntax(items, index) is { } element ? element : AssetList(kind);
 
     /// <summary>Reads <c>new T(…) { … }</c> or <c>x with { … }</c>; null when it is not a Seedance request.</summary>
     public static RequestSite? FromCreation(IOperation creation, SeedanceSymbols symbols)
     {
-        var type = creation.Type as INamedTypeSymbol;
-        if (type is null) return null;
-        var isRequest = symbols.IsRequestType(type);
-        // Most object creations in a project are not requests: leave before allocating anything.
-        if (!isRequest && !symbols.HasRoles(type)) return null;
-        var site = new RequestSite(creation.Syntax.GetLocation()) { RequestType = type };
+        if (creation.Type is not INamedTypeSymbol type) return null;
+        // Most object creations in a project are not requests: one cached look-up, nothing allocated.
+        var shape = symbols.ShapeOf(type);
+        if (shape.Role == TypeRole.None) return null;
+        var isRequest = shape.Role == TypeRole.Request;
+        var site = new RequestSite(creation.Syntax) { RequestType = type };
 
         IObjectOrCollectionInitializerOperation? initializer;
         if (creation is IObjectCreationOperation objectCreation)
@@ -69,7 +69,7 @@ internal sealed class RequestSite
             {
                 if (argument.Parameter is { } parameter) site.Read(symbols.RoleOf(parameter), argument.Value);
             }
-            if (creation.Syntax is ObjectCreationExpressionSyntax { Type: var typeSyntax }) site.TypeName = RightmostName(typeSyntax).GetLocation();
+            if (creation.Syntax is ObjectCreationExpressionSyntax { Type: var typeSyntax }) site.TypeName = RightmostName(typeSyntax);
         }
         else if (creation is IWithOperation with)
         {
@@ -80,10 +80,7 @@ internal sealed class RequestSite
             return null;
         }
 
-        if (symbols.ModelOf(type) is { } modelId)
-        {
-            site.Facts.ModelId = modelId;
-        }
+        if (shape.ModelId is { } modelId) site.Facts.ModelId = modelId;
 
         var any = isRequest;
         if (initializer is not null)
@@ -117,7 +114,7 @@ internal sealed class RequestSite
             if (argument.Parameter is not { } parameter) continue;
             var role = symbols.RoleOf(parameter);
             if (role == MemberRole.None) continue;
-            site ??= new RequestSite(invocation.Syntax.GetLocation());
+            site ??= new RequestSite(invocation.Syntax);
             site.Read(role, argument.Value);
         }
         return site;
@@ -125,7 +122,6 @@ internal sealed class RequestSite
 
     private void Read(MemberRole role, IOperation value)
     {
-        var unwrapped = Unwrap(value);
         switch (role)
         {
             case MemberRole.Prompt:
@@ -137,50 +133,51 @@ internal sealed class RequestSite
                 }
                 break;
             case MemberRole.ModelId:
-                if (unwrapped.ConstantValue is { HasValue: true, Value: string id })
+                if (Unwrap(value).ConstantValue is { HasValue: true, Value: string id })
                 {
                     Facts.ModelId = id;
-                    ModelValue = value.Syntax.GetLocation();
+                    ModelValue = value.Syntax;
                 }
                 break;
             case MemberRole.Duration:
-                if (unwrapped.ConstantValue is { HasValue: true, Value: int seconds })
+                if (Unwrap(value).ConstantValue is { HasValue: true, Value: int seconds })
                 {
                     Facts.Duration = seconds;
-                    Duration = value.Syntax.GetLocation();
+                    Duration = value.Syntax;
                 }
                 break;
             case MemberRole.Quality:
-                if (ConstantString(unwrapped) is { } quality)
+                if (ConstantString(Unwrap(value)) is { } quality)
                 {
                     Facts.Quality = quality;
-                    Quality = value.Syntax.GetLocation();
+                    Quality = value.Syntax;
                 }
                 break;
             case MemberRole.AspectRatio:
-                if (ConstantString(unwrapped) is { } ratio)
+                if (ConstantString(Unwrap(value)) is { } ratio)
                 {
                     Facts.AspectRatio = ratio;
-                    AspectRatio = value.Syntax.GetLocation();
+                    AspectRatio = value.Syntax;
                 }
                 break;
             case MemberRole.Images:
-                ReadAssets(AssetKind.Image, value, unwrapped);
+                ReadAssets(AssetKind.Image, value);
                 break;
             case MemberRole.Videos:
-                ReadAssets(AssetKind.Video, value, unwrapped);
+                ReadAssets(AssetKind.Video, value);
                 break;
             case MemberRole.Audios:
-                ReadAssets(AssetKind.Audio, value, unwrapped);
+                ReadAssets(AssetKind.Audio, value);
                 break;
         }
     }
 
-    private void ReadAssets(AssetKind kind, IOperation value, IOperation unwrapped)
+    private void ReadAssets(AssetKind kind, IOperation value)
     {
-        _assetLists[(int)kind] = value.Syntax.GetLocation();
-        var facts = ReadList(unwrapped, out var elements);
-        _assetElements[(int)kind] = elements;
+        _assetLists[(int)kind] = value.Syntax;
+        var unwrapped = Unwrap(value);
+        var facts = ReadList(unwrapped);
+        if (facts.Urls is not null) _assetItems[(int)kind] = unwrapped;
         switch (kind)
         {
             case AssetKind.Image: Facts.Images = facts; break;
@@ -189,58 +186,86 @@ internal sealed class RequestSite
         }
     }
 
-    private static AssetFacts ReadList(IOperation operation, out List<Location>? elements)
+    /// <summary>The count and constant URLs of an array, a collection initializer or a collection expression.</summary>
+    private static AssetFacts ReadList(IOperation operation)
     {
-        elements = null;
         if (operation.ConstantValue is { HasValue: true, Value: null }) return AssetFacts.None;
         if (operation is IDefaultValueOperation) return AssetFacts.None;
 
-        IEnumerable<IOperation>? items = operation switch
+        switch (operation)
         {
-            IArrayCreationOperation { Initializer: { } arrayInitializer } => arrayInitializer.ElementValues,
-            IObjectCreationOperation { Initializer: { } collection } when collection.Initializers.Length > 0 => CollectionAdds(collection),
-            _ => null,
-        };
-        if (items is not null)
-        {
-            var urls = new List<string?>();
-            elements = new List<Location>();
-            foreach (var item in items)
-            {
-                if (item is null) return AssetFacts.Unknown;
-                urls.Add(Unwrap(item).ConstantValue is { HasValue: true, Value: string url } ? url : null);
-                elements.Add(item.Syntax.GetLocation());
-            }
-            return AssetFacts.Of(urls);
+            case IArrayCreationOperation { Initializer: { } arrayInitializer }:
+                var values = arrayInitializer.ElementValues;
+                var urls = new string?[values.Length];
+                for (var i = 0; i < values.Length; i++) urls[i] = ConstantUrl(values[i]);
+                return AssetFacts.Of(urls);
+
+            case IObjectCreationOperation { Initializer: { } collection } when collection.Initializers.Length > 0:
+                var adds = collection.Initializers;
+                var added = new string?[adds.Length];
+                for (var i = 0; i < adds.Length; i++)
+                {
+                    if (adds[i] is not IInvocationOperation { Arguments.Length: 1 } add) return AssetFacts.Unknown;
+                    added[i] = ConstantUrl(add.Arguments[0].Value);
+                }
+                return AssetFacts.Of(added);
         }
 
-        // Collection expressions ([a, b]) have no operation shape in the Roslyn 4.8 baseline: read the syntax.
-        if (operation.Syntax is CollectionExpressionSyntax collectionExpression && operation.SemanticModel is { } model)
+        if (operation.Syntax is CollectionExpressionSyntax collectionExpression)
         {
-            var urls = new List<string?>();
-            elements = new List<Location>();
-            foreach (var element in collectionExpression.Elements)
-            {
-                if (element is not ExpressionElementSyntax expressionElement) return AssetFacts.Unknown;
-                var constant = model.GetConstantValue(expressionElement.Expression);
-                urls.Add(constant.HasValue && constant.Value is string url ? url : null);
-                elements.Add(expressionElement.GetLocation());
-            }
-            return AssetFacts.Of(urls);
+            return ReadCollectionExpression(operation, collectionExpression);
         }
         return AssetFacts.Unknown;
     }
 
-    private static IEnumerable<IOperation>? CollectionAdds(IObjectOrCollectionInitializerOperation initializer)
+    /// <summary>
+    /// <c>[a, b]</c>. Newer compilers give its elements as child operations (ICollectionExpressionOperation,
+    /// which the Roslyn 4.8 baseline cannot name); when they do not line up with the syntax, the semantic
+    /// model answers instead. A spread (<c>..x</c>) makes the count unknown.
+    /// </summary>
+    private static AssetFacts ReadCollectionExpression(IOperation operation, CollectionExpressionSyntax syntax)
     {
-        var items = new List<IOperation>();
-        foreach (var item in initializer.Initializers)
+        var elements = syntax.Elements;
+        var urls = new string?[elements.Count];
+        for (var i = 0; i < elements.Count; i++)
         {
-            if (item is IInvocationOperation { Arguments.Length: 1 } add) items.Add(add.Arguments[0].Value);
-            else return null;
+            if (elements[i] is not ExpressionElementSyntax) return AssetFacts.Unknown;
         }
-        return items;
+        var index = 0;
+        foreach (var child in operation.ChildOperations)
+        {
+            if (index >= urls.Length || child.Syntax != ((ExpressionElementSyntax)elements[index]).Expression) { index = -1; break; }
+            urls[index++] = ConstantUrl(child);
+        }
+        if (index == urls.Length) return AssetFacts.Of(urls);
+
+        if (operation.SemanticModel is not { } model) return AssetFacts.Unknown;
+        for (var i = 0; i < elements.Count; i++)
+        {
+            var constant = model.GetConstantValue(((ExpressionElementSyntax)elements[i]).Expression);
+            urls[i] = constant.HasValue ? constant.Value as string : null;
+        }
+        return AssetFacts.Of(urls);
     }
+
+    /// <summary>Where item <paramref name="index"/> of a list read by <see cref="ReadList"/> is written.</summary>
+    private static SyntaxNode? ElementSyntax(IOperation list, int index)
+    {
+        switch (list)
+        {
+            case IArrayCreationOperation { Initializer: { } arrayInitializer } when index < arrayInitializer.ElementValues.Length:
+                return arrayInitializer.ElementValues[index].Syntax;
+            case IObjectCreationOperation { Initializer: { } collection } when index < collection.Initializers.Length
+                && collection.Initializers[index] is IInvocationOperation { Arguments.Length: 1 } add:
+                return add.Arguments[0].Value.Syntax;
+        }
+        return list.Syntax is CollectionExpressionSyntax collectionExpression && index < collectionExpression.Elements.Count
+            ? collectionExpression.Elements[index]
+            : null;
+    }
+
+    private static string? ConstantUrl(IOperation item) =>
+        Unwrap(item).ConstantValue is { HasValue: true, Value: string url } ? url : null;
 
     private static string? ConstantString(IOperation operation)
     {

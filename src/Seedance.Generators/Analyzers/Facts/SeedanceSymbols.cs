@@ -18,6 +18,22 @@ internal enum MemberRole
     AspectRatio,
 }
 
+/// <summary>What a created type is to the analyzer.</summary>
+internal enum TypeRole
+{
+    /// <summary>Nothing Seedance: the creation is skipped.</summary>
+    None,
+
+    /// <summary><c>SeedanceRequest</c> or a type marked <c>[SeedanceModel]</c>.</summary>
+    Request,
+
+    /// <summary>Another type with members that carry Seedance roles.</summary>
+    HasRoles,
+}
+
+/// <summary>A type's role and model ID, cached together so that a creation costs one look-up.</summary>
+internal readonly record struct TypeShape(TypeRole Role, string? ModelId);
+
 /// <summary>
 /// The runtime's types, looked up once per compilation; null when the compilation does not reference
 /// Seedance, in which case the analyzers register nothing at all. Member roles and model IDs are cached
@@ -28,6 +44,7 @@ internal sealed class SeedanceSymbols
     private readonly ConcurrentDictionary<ISymbol, MemberRole> _roles = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ITypeSymbol, string> _models = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ISymbol, bool> _hasRoles = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ITypeSymbol, TypeShape> _shapes = new(SymbolEqualityComparer.Default);
 
     private SeedanceSymbols(Compilation compilation, INamedTypeSymbol model, INamedTypeSymbol prompt, INamedTypeSymbol assets, INamedTypeSymbol modelId, INamedTypeSymbol request, INamedTypeSymbol? quality, INamedTypeSymbol? ratio)
     {
@@ -87,6 +104,12 @@ internal sealed class SeedanceSymbols
         });
         return id.Length == 0 ? null : id;
     }
+
+    /// <summary>Whether a created type is a request, has role members, or is nothing to the analyzer; cached.</summary>
+    public TypeShape ShapeOf(ITypeSymbol type) => _shapes.GetOrAdd(type, t =>
+        IsRequestType(t) ? new TypeShape(TypeRole.Request, ModelOf(t))
+        : HasRoles(t) ? new TypeShape(TypeRole.HasRoles, ModelOf(t))
+        : new TypeShape(TypeRole.None, null));
 
     public bool IsRequestType(ITypeSymbol? type) => SymbolEqualityComparer.Default.Equals(type, Request) || ModelOf(type) is not null;
 
