@@ -22,6 +22,52 @@ internal static class PromptScanner
 
     private const int MaxRangeExpansion = 32;
 
+    private enum WordType
+    {
+        Ordinal,
+        Count,
+        Kind,
+    }
+
+    /// <summary>A word that can start a reference: an ordinal, a number word or "both", or an asset kind.</summary>
+    private sealed record StartWord(string Word, WordType Type, int Value, AssetKind Kind);
+
+    /// <summary>
+    /// The start words by first letter (a–z): a word is looked up once, by its first letter and length,
+    /// instead of being compared with every list in turn.
+    /// </summary>
+    private static readonly StartWord[][] StartWords = BuildStartWords();
+
+    private static StartWord[][] BuildStartWords()
+    {
+        var words = new List<StartWord>();
+        for (var i = 0; i < OrdinalWords.Length; i++) words.Add(new StartWord(OrdinalWords[i], WordType.Ordinal, i + 1, default));
+        for (var i = 0; i < NumberWords.Length; i++) words.Add(new StartWord(NumberWords[i], WordType.Count, i + 1, default));
+        words.Add(new StartWord("both", WordType.Count, 2, default));
+        foreach (var (word, kind) in new[] { ("image", AssetKind.Image), ("img", AssetKind.Image), ("video", AssetKind.Video), ("audio", AssetKind.Audio) })
+        {
+            words.Add(new StartWord(word, WordType.Kind, 0, kind));
+            words.Add(new StartWord(word + "s", WordType.Kind, 0, kind));
+        }
+        var table = new StartWord[26][];
+        for (var letter = 0; letter < 26; letter++)
+        {
+            table[letter] = words.FindAll(w => w.Word[0] - 'a' == letter).ToArray();
+        }
+        return table;
+    }
+
+    private static StartWord? FindStartWord(string text, int start, int length)
+    {
+        var letter = (text[start] | 0x20) - 'a';
+        if ((uint)letter >= 26) return null;
+        foreach (var word in StartWords[letter])
+        {
+            if (word.Word.Length == length && Match(text, start, word.Word)) return word;
+        }
+        return null;
+    }
+
     /// <summary>Appends every reference in <paramref name="prompt"/> to <paramref name="references"/>, in text order.</summary>
     public static void FindReferences(string prompt, List<PromptReference> references)
     {
@@ -83,11 +129,24 @@ internal static class PromptScanner
     private static int TryWord(string text, int start, List<PromptReference> references)
     {
         var wordEnd = WordEnd(text, start);
-        // Most words cannot start a reference: only ordinals, counts and kinds can (first letter or a digit).
-        if (!MayStartReference(text[start])) return wordEnd;
+        int ordinal, count;
+        if (text[start] >= '0' && text[start] <= '9')
+        {
+            // "2nd video", "3 provided images".
+            ordinal = DigitOrdinal(text, start, wordEnd);
+            count = ordinal == 0 && ReadDigits(text, start, out var number, out var digitsEnd) && digitsEnd == wordEnd ? number : 0;
+        }
+        else
+        {
+            // Most words cannot start a reference: one look-up by first letter and length says so.
+            var word = FindStartWord(text, start, wordEnd - start);
+            if (word is null) return wordEnd;
+            ordinal = word.Type == WordType.Ordinal ? word.Value : 0;
+            count = word.Type == WordType.Count ? word.Value : 0;
+            if (word.Type == WordType.Kind) return TryPosition(text, start, word.Kind, wordEnd, references);
+        }
 
-        // Ordinal first: "second image", "2nd video".
-        var ordinal = OrdinalValue(text, start, wordEnd);
+        // Ordinal: "second image", "2nd video".
         if (ordinal > 0)
         {
             var next = SkipSpaces(text, wordEnd);
@@ -100,7 +159,6 @@ internal static class PromptScanner
         }
 
         // Count: "3 provided images", "three images", "both images".
-        var count = CountValue(text, start, wordEnd);
         if (count > 0)
         {
             var next = SkipSpaces(text, wordEnd);
@@ -112,22 +170,22 @@ internal static class PromptScanner
                 references.Add(new PromptReference(kind, ReferenceForm.Count, count, start, end - start));
                 return end;
             }
-            return wordEnd;
-        }
-
-        if (MatchKindWord(text, start, out var assetKind, out var assetEnd, out _))
-        {
-            var pos = SkipSpaces(text, assetEnd);
-            if (pos < text.Length && text[pos] == '#') pos++;
-            if (ReadDigits(text, pos, out var number, out var digitsEnd) && IsNumberEnd(text, digitsEnd))
-            {
-                references.Add(new PromptReference(assetKind, ReferenceForm.Position, number, start, digitsEnd - start));
-                return ReadListTail(text, digitsEnd, assetKind, number, references);
-            }
-            references.Add(new PromptReference(assetKind, ReferenceForm.Collective, 0, start, assetEnd - start));
-            return assetEnd;
         }
         return wordEnd;
+    }
+
+    /// <summary>After a kind word: "image 2", "video #1", "images 1 and 3", or the kind alone ("the image").</summary>
+    private static int TryPosition(string text, int start, AssetKind kind, int kindEnd, List<PromptReference> references)
+    {
+        var pos = SkipSpaces(text, kindEnd);
+        if (pos < text.Length && text[pos] == '#') pos++;
+        if (ReadDigits(text, pos, out var number, out var digitsEnd) && IsNumberEnd(text, digitsEnd))
+        {
+            references.Add(new PromptReference(kind, ReferenceForm.Position, number, start, digitsEnd - start));
+            return ReadListTail(text, digitsEnd, kind, number, references);
+        }
+        references.Add(new PromptReference(kind, ReferenceForm.Collective, 0, start, kindEnd - start));
+        return kindEnd;
     }
 
     /// <summary>Continues "images 1, 2 and 4" or "images 1–3" after the first number.</summary>
@@ -326,7 +384,24 @@ internal static class PromptScanner
         for (var i = 0; i < prompt.Length; i++)
         {
             var c = prompt[i];
-            if (IsCjk(c))
+            if (c < 128)
+            {
+                // The common case, without the general Unicode look-ups below.
+                if (IsAsciiLetterOrDigit(c))
+                {
+                    if (!inWord)
+                    {
+                        words++;
+                        if (words == maxWords + 1) wordOverflowAt = i;
+                    }
+                    inWord = true;
+                }
+                else if (c == ' ' || (c >= '\t' && c <= '\r'))
+                {
+                    inWord = false;
+                }
+            }
+            else if (IsCjk(c))
             {
                 inWord = false;
                 chinese++;
@@ -350,19 +425,6 @@ internal static class PromptScanner
 
     // ---- helpers ----
 
-    /// <summary>First letters of "image/video/audio/img", the ordinals, the number words and "both"; or a digit.</summary>
-    private static bool MayStartReference(char c)
-    {
-        if (c >= '0' && c <= '9') return true;
-        switch (c | 0x20)
-        {
-            case 'a': case 'b': case 'e': case 'f': case 'i': case 'n': case 'o': case 's': case 't': case 'v':
-                return true;
-            default:
-                return false;
-        }
-    }
-
     /// <summary>First letters of the role phrases, so that most words skip the phrase comparisons.</summary>
     private static bool MayStartRole(char c)
     {
@@ -377,7 +439,9 @@ internal static class PromptScanner
 
     public static bool IsCjk(char c) => (c >= '\u4E00' && c <= '\u9FFF') || (c >= '\u3400' && c <= '\u4DBF') || (c >= '\uF900' && c <= '\uFAFF');
 
-    private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) && !IsCjk(c);
+    private static bool IsWordChar(char c) => c < 128 ? IsAsciiLetterOrDigit(c) : char.IsLetterOrDigit(c) && !IsCjk(c);
+
+    private static bool IsAsciiLetterOrDigit(char c) => (uint)((c | 0x20) - 'a') <= 'z' - 'a' || (uint)(c - '0') <= 9;
 
     private static int WordEnd(string text, int pos)
     {
@@ -480,29 +544,12 @@ internal static class PromptScanner
         return false;
     }
 
-    private static int OrdinalValue(string text, int start, int end)
+    /// <summary>"1st", "2nd", "3rd", "4th" (any case) as a number; 0 otherwise.</summary>
+    private static int DigitOrdinal(string text, int start, int end)
     {
-        for (var i = 0; i < OrdinalWords.Length; i++)
-        {
-            if (IsWord(text, start, end, OrdinalWords[i])) return i + 1;
-        }
-        // 1st, 2nd, 3rd, 4th…
-        if (end - start >= 3 && ReadDigits(text, start, out var number, out var digitsEnd) && end - digitsEnd == 2)
-        {
-            var suffix = text.Substring(digitsEnd, 2).ToLowerInvariant();
-            if (suffix is "st" or "nd" or "rd" or "th") return number;
-        }
-        return 0;
-    }
-
-    private static int CountValue(string text, int start, int end)
-    {
-        if (ReadDigits(text, start, out var number, out var digitsEnd) && digitsEnd == end) return number;
-        for (var i = 0; i < NumberWords.Length; i++)
-        {
-            if (IsWord(text, start, end, NumberWords[i])) return i + 1;
-        }
-        if (IsWord(text, start, end, "both")) return 2;
-        return 0;
+        if (end - start < 3 || !ReadDigits(text, start, out var number, out var digitsEnd) || end - digitsEnd != 2) return 0;
+        var a = (char)(text[digitsEnd] | 0x20);
+        var b = (char)(text[digitsEnd + 1] | 0x20);
+        return (a, b) is ('s', 't') or ('n', 'd') or ('r', 'd') or ('t', 'h') ? number : 0;
     }
 }

@@ -249,37 +249,52 @@ internal static class RequestRules
         {
             reason = LooksLikeBase64(trimmed) ? "Base64 is not accepted; upload the file and pass its URL" : "only http and https URLs are accepted";
         }
-        else
+        else if (ExtensionSpan(trimmed, out var dot, out var end) && !HasExtension(limits.Extensions, trimmed, dot, end))
         {
-            var extension = Extension(trimmed);
-            if (extension is not null && !Contains(limits.Extensions, extension))
-            {
-                reason = $"'{extension}' is not a {KindName(kind)} format it accepts ({string.Join(", ", limits.Extensions)})";
-            }
+            var extension = trimmed.Substring(dot, end - dot).ToLowerInvariant();
+            reason = $"'{extension}' is not a {KindName(kind)} format it accepts ({string.Join(", ", limits.Extensions)})";
         }
         if (reason is null) return;
         var shown = url.Length > 60 ? url.Substring(0, 57) + "..." : url;
         violations.Add(new RuleViolation(RuleCatalog.UnsupportedAssetUrl, RuleViolation.TargetOf(kind), index, -1, -1, [KindName(kind), shown, reason], null));
     }
 
-    /// <summary>The lowercase extension of the URL's path ("https://x/a.JPG?x=1" → ".jpg"), or null without one.</summary>
-    private static string? Extension(string url)
+    /// <summary>
+    /// Where the extension of the URL's path is ("https://x/a.JPG?x=1" → ".JPG"): [dot, end). False when the
+    /// path has none. Positions, not a substring: every URL of every request passes here.
+    /// </summary>
+    private static bool ExtensionSpan(string url, out int dot, out int end)
     {
+        dot = end = -1;
         var schemeEnd = url.IndexOf("://", StringComparison.Ordinal);
         var pathStart = url.IndexOf('/', schemeEnd + 3);
-        if (pathStart < 0) return null;
-        var end = url.Length;
-        var query = url.IndexOfAny(['?', '#'], pathStart);
-        if (query >= 0) end = query;
-        var slash = url.LastIndexOf('/', end - 1);
-        var dot = url.LastIndexOf('.', end - 1);
-        if (dot <= slash || dot == end - 1) return null;
-        var extension = url.Substring(dot, end - dot);
-        foreach (var c in extension.Substring(1))
+        if (pathStart < 0) return false;
+        end = url.Length;
+        for (var i = pathStart; i < url.Length; i++)
         {
-            if (!char.IsLetterOrDigit(c)) return null;
+            if (url[i] is '?' or '#') { end = i; break; }
         }
-        return extension.ToLowerInvariant();
+        var slash = url.LastIndexOf('/', end - 1);
+        dot = url.LastIndexOf('.', end - 1);
+        if (dot <= slash || dot == end - 1) return false;
+        for (var i = dot + 1; i < end; i++)
+        {
+            if (!char.IsLetterOrDigit(url[i])) return false;
+        }
+        return true;
+    }
+
+    /// <summary>Whether url[dot, end) is one of <paramref name="extensions"/> (lowercase, with the dot), ignoring ASCII case.</summary>
+    private static bool HasExtension(EquatableArray<string> extensions, string url, int dot, int end)
+    {
+        foreach (var extension in extensions)
+        {
+            if (extension.Length != end - dot) continue;
+            var k = 0;
+            while (k < extension.Length && (url[dot + k] == extension[k] || (char)(url[dot + k] | 0x20) == extension[k] && extension[k] is >= 'a' and <= 'z')) k++;
+            if (k == extension.Length) return true;
+        }
+        return false;
     }
 
     private static bool LooksLikeBase64(string value)
@@ -390,15 +405,6 @@ internal static class RequestRules
     private static string Capitalize(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text.Substring(1);
 
     private static string Num(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
-
-    private static bool Contains(EquatableArray<string> values, string value)
-    {
-        foreach (var v in values)
-        {
-            if (string.Equals(v, value, StringComparison.Ordinal)) return true;
-        }
-        return false;
-    }
 
     /// <summary>Formats violations as "SEED0004: message" lines (for tests and exception messages).</summary>
     public static string Describe(IReadOnlyList<RuleViolation> violations)
