@@ -53,22 +53,34 @@ public sealed partial class SeedanceClientGenerator
             context.AddSource($"{HintPrefix(model.Namespace)}{model.ClassName}.g.cs", SourceText.From(text, Encoding.UTF8));
         }
 
+        // One context per thread, reused: a TemplateContext caches the reflection over each model type it
+        // renders (Scriban's member accessors), which a fresh context per file rebuilt every time, the bulk of
+        // a cold run. Render() empties its output; the globals are pushed and popped around each render.
+        [ThreadStatic]
+        private static TemplateContext? t_context;
+
         internal static string Render(Template template, CancellationToken cancellationToken, Dictionary<string, object?> values)
         {
             var globals = new ScriptObject();
             foreach (var pair in values) globals.SetValue(pair.Key, pair.Value, readOnly: true);
             globals.SetValue("version", Version, readOnly: true);
-            var context = new TemplateContext
+            var context = t_context ?? new TemplateContext
             {
                 // Templates name the models' members as they are declared (request.TypeName).
                 MemberRenamer = static member => member.Name,
                 StrictVariables = true,
                 LoopLimit = 0,
-                CancellationToken = cancellationToken,
                 NewLine = "\n",
             };
+            // Taken while in use: a render that throws leaves no half-used context behind.
+            t_context = null;
+            context.CancellationToken = cancellationToken;
             context.PushGlobal(globals);
-            return template.Render(context);
+            var text = template.Render(context);
+            context.PopGlobal();
+            context.CancellationToken = default;
+            t_context = context;
+            return text;
         }
 
         private static string HintPrefix(string ns) => ns.Length == 0 ? string.Empty : ns + ".";
