@@ -55,6 +55,22 @@ internal static class AnalyzerParts
                 RequestRules.Check(matrix, site.Facts, violations);
             }
         });
+        var references = new List<PromptReference>();
+        Measure("  of which: prompt references (PromptScanner.FindReferences)", rounds, sites.Count, () =>
+        {
+            foreach (var site in sites)
+            {
+                references.Clear();
+                if (site.Facts.Prompt is { } prompt) PromptScanner.FindReferences(prompt, references);
+            }
+        });
+        Measure("  of which: prompt length (PromptScanner.MeasureLength)", rounds, sites.Count, () =>
+        {
+            foreach (var site in sites)
+            {
+                if (site.Facts.Prompt is { } prompt) PromptScanner.MeasureLength(prompt, 1000, 1000, out _, out _, out _, out _);
+            }
+        });
         foreach (var group in pairs.GroupBy(p => p.Site.RequestType?.Name ?? "?"))
         {
             var list = group.Select(p => p.Site).ToList();

@@ -4,6 +4,7 @@ using Seedance.Benchmarks;
 // dotnet run -c Release --project benchmarks/Seedance.Benchmarks -- --filter '*'                 full run
 // dotnet run -c Release --project benchmarks/Seedance.Benchmarks -- --job dry --filter '*Cold*'  quick mode (CI-sized)
 // dotnet run -c Release --project benchmarks/Seedance.Benchmarks -- --analyzer-time 7 [seedance]  time inside each check, per site
+// dotnet run -c Release --project benchmarks/Seedance.Benchmarks -- --check                      every workload runs and produces what it should
 // dotnet run -c Release --project benchmarks/Seedance.Benchmarks -- --analyzer-parts 21         the request analyzer's time, part by part
 // dotnet run -c Release --project benchmarks/Seedance.Benchmarks -- --write-requests <folder>   the 500-file workload as source files
 if (args.Length == 2 && args[0] == "--write-requests")
@@ -17,6 +18,10 @@ if (args.Length == 2 && args[0] == "--write-requests")
 if (args.Length >= 1 && args[0] == "--analyzer-time")
 {
     return AnalyzerTimes.Run(args.Length > 1 && int.TryParse(args[1], out var runs) ? runs : 7, args.Length > 2 ? args[2] : "");
+}
+if (args.Length >= 1 && args[0] == "--check")
+{
+    return Checks.Run();
 }
 if (args.Length >= 1 && args[0] == "--analyzer-parts")
 {
