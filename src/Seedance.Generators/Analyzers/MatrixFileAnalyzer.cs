@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
+using Seedance.Generators.Analyzers.Facts;
 using Seedance.Generators.Diagnostics;
 
 namespace Seedance.Generators.Analyzers;
@@ -18,7 +19,7 @@ public sealed class MatrixFileAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationAction(static end =>
         {
-            if (end.Compilation.GetTypeByMetadataName("Seedance.SeedanceClientAttribute") is null) return;
+            if (SeedanceSymbols.FindRuntime(end.Compilation)?.GetTypeByMetadataName("Seedance.SeedanceClientAttribute") is null) return;
             var (matrix, file) = AnalyzerMatrix.Get(end.Options.AdditionalFiles, end.CancellationToken);
             if (file is null || matrix.Result.Succeeded) return;
             {

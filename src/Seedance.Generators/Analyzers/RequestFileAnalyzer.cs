@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
+using Seedance.Generators.Analyzers.Facts;
 using Seedance.Generators.Diagnostics;
 using Seedance.Rules;
 using Seedance.Rules.Json;
@@ -27,7 +28,7 @@ public sealed class RequestFileAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(static start =>
         {
-            if (start.Compilation.GetTypeByMetadataName("Seedance.SeedanceRequest") is null) return;
+            if (SeedanceSymbols.FindRuntime(start.Compilation)?.GetTypeByMetadataName("Seedance.SeedanceRequest") is null) return;
             var hasRequestFiles = false;
             foreach (var file in start.Options.AdditionalFiles) hasRequestFiles |= IsRequestFile(file.Path);
             if (!hasRequestFiles) return;

@@ -17,7 +17,7 @@ namespace Seedance.Generators.Analyzers;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class SeedanceRequestAnalyzer : DiagnosticAnalyzer
 {
-    // One list per thread: most requests break nothing, and then a site allocates no list of its own.
+    // Scratch list per thread for the rule engine; requests that break nothing allocate no list of their own.
     [System.ThreadStatic]
     private static List<RuleViolation>? t_violations;
 
@@ -34,12 +34,13 @@ public sealed class SeedanceRequestAnalyzer : DiagnosticAnalyzer
             var matrix = AnalyzerMatrix.Get(start.Options.AdditionalFiles, start.CancellationToken).Model.Result.Matrix;
             // An invalid matrix is SEED0015's business; checking requests against nothing would only add noise.
             if (matrix is null) return;
+            var outcomes = RuleOutcomeCache.For(matrix);
 
             start.RegisterOperationAction(
-                context => Report(context, RequestSite.FromCreation(context.Operation, symbols), matrix, symbols),
+                context => Report(context, RequestSite.FromCreation(context.Operation, symbols), matrix, outcomes, symbols),
                 OperationKind.ObjectCreation, OperationKind.With);
             start.RegisterOperationAction(
-                context => Report(context, RequestSite.FromArguments((IInvocationOperation)context.Operation, symbols), matrix, symbols),
+                context => Report(context, RequestSite.FromArguments((IInvocationOperation)context.Operation, symbols), matrix, outcomes, symbols),
                 OperationKind.Invocation);
             if (symbols.Quality is not null || symbols.AspectRatio is not null)
             {
@@ -48,12 +49,10 @@ public sealed class SeedanceRequestAnalyzer : DiagnosticAnalyzer
         });
     }
 
-    private static void Report(OperationAnalysisContext context, RequestSite? site, ModelMatrix matrix, SeedanceSymbols symbols)
+    private static void Report(OperationAnalysisContext context, RequestSite? site, ModelMatrix matrix, RuleOutcomeCache outcomes, SeedanceSymbols symbols)
     {
         if (site is null) return;
-        var violations = t_violations ??= new List<RuleViolation>();
-        violations.Clear();
-        RequestRules.Check(matrix, site.Facts, violations);
+        var violations = outcomes.Check(matrix, site.Facts, t_violations ??= new List<RuleViolation>());
         foreach (var violation in violations)
         {
             context.CancellationToken.ThrowIfCancellationRequested();

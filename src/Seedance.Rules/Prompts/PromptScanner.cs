@@ -266,6 +266,8 @@ internal static class PromptScanner
 
     // ---- quotes (SEED0013) ----
 
+    private static readonly char[] QuoteCharacters = ['\u201C', '\'', '\u2018'];
+
     /// <summary>Finds dialogue in curly double quotes, or in single quotes right after a speech cue.</summary>
     public static void FindUnspokenDialogue(string prompt, List<QuotedPassage> passages)
     {
@@ -273,6 +275,9 @@ internal static class PromptScanner
         var i = 0;
         while (i < prompt.Length)
         {
+            // Only quote characters matter: jump from one to the next.
+            i = prompt.IndexOfAny(QuoteCharacters, i);
+            if (i < 0) return;
             var c = prompt[i];
             if (c == '\u201C')
             {

@@ -1,9 +1,10 @@
+using System;
 using System.Collections.Generic;
 
 namespace Seedance.Rules;
 
 /// <summary>What is known about one kind of asset list: its count and each URL, where they are known.</summary>
-internal readonly struct AssetFacts
+internal readonly struct AssetFacts : IEquatable<AssetFacts>
 {
     private AssetFacts(int count, IReadOnlyList<string?>? urls)
     {
@@ -26,6 +27,29 @@ internal readonly struct AssetFacts
     public IReadOnlyList<string?>? Urls { get; }
 
     public bool IsKnown => Count >= 0;
+
+    public bool Equals(AssetFacts other)
+    {
+        if (Count != other.Count) return false;
+        if (Urls is null || other.Urls is null) return Urls is null && other.Urls is null;
+        for (var i = 0; i < Urls.Count; i++)
+        {
+            if (!string.Equals(Urls[i], other.Urls[i], StringComparison.Ordinal)) return false;
+        }
+        return true;
+    }
+
+    public override bool Equals(object? obj) => obj is AssetFacts other && Equals(other);
+
+    public override int GetHashCode()
+    {
+        var hash = Count;
+        if (Urls is not null)
+        {
+            foreach (var url in Urls) hash = unchecked(hash * 31 + (url is null ? 0 : StringComparer.Ordinal.GetHashCode(url)));
+        }
+        return hash;
+    }
 }
 
 /// <summary>
@@ -33,7 +57,11 @@ internal readonly struct AssetFacts
 /// checker from a request file, the runtime from the actual values. Unknown facts are null (or
 /// <see cref="AssetFacts.Unknown"/>) and the rules that need them stay silent.
 /// </summary>
-internal sealed class RequestFacts
+/// <remarks>
+/// Compared by value, so that the rules' outcome can be cached for facts seen before (an analyzer sees
+/// the same requests again on every keystroke). Not to be changed once used as a key.
+/// </remarks>
+internal sealed class RequestFacts : IEquatable<RequestFacts>
 {
     public string? ModelId { get; set; }
 
@@ -60,6 +88,35 @@ internal sealed class RequestFacts
         AssetKind.Video => Videos,
         _ => Audios,
     };
+
+    public bool Equals(RequestFacts? other) =>
+        other is not null
+        && string.Equals(ModelId, other.ModelId, StringComparison.Ordinal)
+        && string.Equals(Prompt, other.Prompt, StringComparison.Ordinal)
+        && PromptIsComplete == other.PromptIsComplete
+        && Images.Equals(other.Images)
+        && Videos.Equals(other.Videos)
+        && Audios.Equals(other.Audios)
+        && Duration == other.Duration
+        && string.Equals(Quality, other.Quality, StringComparison.Ordinal)
+        && string.Equals(AspectRatio, other.AspectRatio, StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => Equals(obj as RequestFacts);
+
+    public override int GetHashCode()
+    {
+        var hash = Hash(ModelId);
+        hash = unchecked(hash * 31 + Hash(Prompt));
+        hash = unchecked(hash * 31 + (PromptIsComplete ? 1 : 0));
+        hash = unchecked(hash * 31 + Images.GetHashCode());
+        hash = unchecked(hash * 31 + Videos.GetHashCode());
+        hash = unchecked(hash * 31 + Audios.GetHashCode());
+        hash = unchecked(hash * 31 + (Duration ?? -1));
+        hash = unchecked(hash * 31 + Hash(Quality));
+        return unchecked(hash * 31 + Hash(AspectRatio));
+    }
+
+    private static int Hash(string? value) => value is null ? 0 : StringComparer.Ordinal.GetHashCode(value);
 }
 
 /// <summary>Which part of a request a violation is about; front ends map it to a location.</summary>

@@ -76,15 +76,33 @@ internal sealed class SeedanceSymbols
 
     public static SeedanceSymbols? Create(Compilation compilation)
     {
-        var model = compilation.GetTypeByMetadataName("Seedance.SeedanceModelAttribute");
-        var prompt = compilation.GetTypeByMetadataName("Seedance.SeedancePromptAttribute");
-        var assets = compilation.GetTypeByMetadataName("Seedance.SeedanceAssetsAttribute");
-        var modelId = compilation.GetTypeByMetadataName("Seedance.SeedanceModelIdAttribute");
-        var request = compilation.GetTypeByMetadataName("Seedance.SeedanceRequest");
+        if (FindRuntime(compilation) is not { } runtime) return null;
+        var model = runtime.GetTypeByMetadataName("Seedance.SeedanceModelAttribute");
+        var prompt = runtime.GetTypeByMetadataName("Seedance.SeedancePromptAttribute");
+        var assets = runtime.GetTypeByMetadataName("Seedance.SeedanceAssetsAttribute");
+        var modelId = runtime.GetTypeByMetadataName("Seedance.SeedanceModelIdAttribute");
+        var request = runtime.GetTypeByMetadataName("Seedance.SeedanceRequest");
         if (model is null || prompt is null || assets is null || modelId is null || request is null) return null;
         return new SeedanceSymbols(compilation, model, prompt, assets, modelId, request,
-            compilation.GetTypeByMetadataName("Seedance.VideoQuality"), compilation.GetTypeByMetadataName("Seedance.AspectRatio"));
+            runtime.GetTypeByMetadataName("Seedance.VideoQuality"), runtime.GetTypeByMetadataName("Seedance.AspectRatio"));
     }
+
+    /// <summary>
+    /// The Seedance runtime assembly, referenced or being compiled; null when the compilation has none.
+    /// Types are then looked up in that one assembly: a compilation-wide look-up would walk every
+    /// reference and the source namespaces of every compilation, Seedance or not.
+    /// </summary>
+    public static IAssemblySymbol? FindRuntime(Compilation compilation)
+    {
+        if (compilation.Assembly.Name == RuntimeAssemblyName) return compilation.Assembly;
+        foreach (var assembly in compilation.SourceModule.ReferencedAssemblySymbols)
+        {
+            if (assembly.Name == RuntimeAssemblyName) return assembly;
+        }
+        return null;
+    }
+
+    private const string RuntimeAssemblyName = "Seedance";
 
     /// <summary>The model ID of a type marked <c>[SeedanceModel]</c>, or null.</summary>
     public string? ModelOf(ITypeSymbol? type)

@@ -1,0 +1,61 @@
+using System.Collections.Generic;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using Seedance.Rules;
+
+namespace Seedance.Generators.Analyzers;
+
+/// <summary>
+/// The rules' outcome for request facts already checked against a matrix. An editor re-analyzes the
+/// same requests on every keystroke, and their facts (constants) rarely change between two: a request
+/// seen before costs a hash and a comparison instead of a prompt scan. Keyed by value, per matrix
+/// instance (the matrix is parsed once per distinct text).
+/// </summary>
+/// <remarks>
+/// Direct-mapped: a fixed table of slots indexed by the facts' hash, where a newer entry replaces an
+/// older one. Bounded by construction and lock-free (a slot is one reference, read and written whole);
+/// analyzer callbacks run on several threads at once, and a locking dictionary made them wait on each other.
+/// </remarks>
+internal sealed class RuleOutcomeCache
+{
+    private const int Slots = 4096;
+
+    private static readonly ConditionalWeakTable<ModelMatrix, RuleOutcomeCache> s_byMatrix = new();
+
+    private static readonly RuleViolation[] NoViolations = [];
+
+    private readonly Entry?[] _slots = new Entry?[Slots];
+
+    public static RuleOutcomeCache For(ModelMatrix matrix) => s_byMatrix.GetValue(matrix, static _ => new RuleOutcomeCache());
+
+    /// <summary>Empties the cache of <paramref name="matrix"/> (benchmarks measure a first analysis with it).</summary>
+    internal static void Clear(ModelMatrix matrix)
+    {
+        if (!s_byMatrix.TryGetValue(matrix, out var cache)) return;
+        for (var i = 0; i < Slots; i++) Volatile.Write(ref cache._slots[i], null);
+    }
+
+    /// <summary>The violations of <paramref name="facts"/>; the array is shared and must not be changed.</summary>
+    public RuleViolation[] Check(ModelMatrix matrix, RequestFacts facts, List<RuleViolation> scratch)
+    {
+        var hash = facts.GetHashCode();
+        var slot = hash & (Slots - 1);
+        var entry = Volatile.Read(ref _slots[slot]);
+        if (entry is not null && entry.Hash == hash && entry.Facts.Equals(facts)) return entry.Outcome;
+
+        scratch.Clear();
+        RequestRules.Check(matrix, facts, scratch);
+        var outcome = scratch.Count == 0 ? NoViolations : scratch.ToArray();
+        Volatile.Write(ref _slots[slot], new Entry(hash, facts, outcome));
+        return outcome;
+    }
+
+    private sealed class Entry(int hash, RequestFacts facts, RuleViolation[] outcome)
+    {
+        public int Hash { get; } = hash;
+
+        public RequestFacts Facts { get; } = facts;
+
+        public RuleViolation[] Outcome { get; } = outcome;
+    }
+}

@@ -1,0 +1,94 @@
+using System.Collections.Generic;
+using System.Linq;
+using Seedance.Generators.Analyzers;
+using Seedance.Generators.Matrix;
+using Seedance.Rules;
+using Xunit;
+
+namespace Seedance.Generators.Tests.Rules;
+
+/// <summary>
+/// The analyzer's cache of rule outcomes: a request seen before must get exactly what the rules would
+/// say now, and facts that differ in any one field must never share an outcome.
+/// </summary>
+public class RuleOutcomeCacheTests
+{
+    private static readonly ModelMatrix Matrix = MatrixSource.Default.Result.Matrix!;
+
+    private static RequestFacts Facts(string prompt = "Use image 1 for the style; image 2 is the character.", string model = "seedance-2.0-reference-to-video") => new()
+    {
+        ModelId = model,
+        Prompt = prompt,
+        Images = AssetFacts.Of(["https://example.com/a.jpg", "https://example.com/b.png"]),
+        Videos = AssetFacts.None,
+        Audios = AssetFacts.None,
+        Duration = 5,
+        Quality = "720p",
+        AspectRatio = "16:9",
+    };
+
+    public static TheoryData<string> Variations => new()
+    {
+        "model", "prompt", "complete", "images", "image url", "videos", "audios", "duration", "quality", "ratio",
+    };
+
+    private static RequestFacts Vary(string field)
+    {
+        var facts = Facts();
+        switch (field)
+        {
+            case "model": facts.ModelId = "seedance-2.0-fast-reference-to-video"; break;
+            case "prompt": facts.Prompt += " "; break;
+            case "complete": facts.PromptIsComplete = false; break;
+            case "images": facts.Images = AssetFacts.Of(["https://example.com/a.jpg"]); break;
+            case "image url": facts.Images = AssetFacts.Of(["https://example.com/a.jpg", "https://example.com/b.gif"]); break;
+            case "videos": facts.Videos = AssetFacts.Unknown; break;
+            case "audios": facts.Audios = AssetFacts.Of(["https://example.com/a.mp3"]); break;
+            case "duration": facts.Duration = 99; break;
+            case "quality": facts.Quality = "1080p"; break;
+            case "ratio": facts.AspectRatio = null; break;
+        }
+        return facts;
+    }
+
+    [Fact]
+    public void Equal_facts_are_equal_and_hash_alike()
+    {
+        Assert.Equal(Facts(), Facts());
+        Assert.Equal(Facts().GetHashCode(), Facts().GetHashCode());
+    }
+
+    [Theory]
+    [MemberData(nameof(Variations))]
+    public void Facts_that_differ_in_one_field_are_not_equal(string field) => Assert.NotEqual(Facts(), Vary(field));
+
+    [Theory]
+    [MemberData(nameof(Variations))]
+    public void A_cached_outcome_is_what_the_rules_say(string field)
+    {
+        var cache = RuleOutcomeCache.For(Matrix);
+        var scratch = new List<RuleViolation>();
+        // The unchanged request first, so that a wrong hit would hand its outcome to the variation.
+        cache.Check(Matrix, Facts(), scratch);
+        foreach (var facts in new[] { Vary(field), Vary(field) })
+        {
+            var expected = new List<RuleViolation>();
+            RequestRules.Check(Matrix, facts, expected);
+            var cached = cache.Check(Matrix, facts, scratch);
+            Assert.Equal(RequestRules.Describe(expected), RequestRules.Describe(cached));
+        }
+    }
+
+    [Fact]
+    public void Outcomes_survive_the_scratch_list_being_reused()
+    {
+        var cache = RuleOutcomeCache.For(Matrix);
+        var scratch = new List<RuleViolation>();
+        var broken = Facts(prompt: "@Image1 walks in the rain.");
+        var first = cache.Check(Matrix, broken, scratch);
+        cache.Check(Matrix, Facts(prompt: "A different prompt, image 3 of 2."), scratch);
+        var again = cache.Check(Matrix, broken, scratch);
+        Assert.Contains(first, v => v.Rule.Id == RuleIds.TagSyntax);
+        Assert.Equal(first.Select(v => v.Message), again.Select(v => v.Message));
+    }
+}
