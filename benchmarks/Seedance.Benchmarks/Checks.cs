@@ -28,6 +28,7 @@ internal static class Checks
             Console.WriteLine("  warm generator workloads: set up and ran");
             new AnalyzerBenchmarks().Setup();
             Console.WriteLine("  analyzer workloads: set up (requests, string.Format, [GeneratedRegex])");
+            Harness();
             return 0;
         }
         catch (InvalidOperationException e)
@@ -35,6 +36,21 @@ internal static class Checks
             Console.Error.WriteLine(e);
             return 1;
         }
+    }
+
+    /// <summary>The callback harness calls each analyzer where the compiler would: it reports a broken site and stays quiet on the workloads.</summary>
+    private static void Harness()
+    {
+        var callbacks = new AnalyzerCallbackBenchmarks();
+        callbacks.Setup();
+        var quiet = (Seedance: callbacks.SeedanceFirstAnalysis(), Ca2241: callbacks.Ca2241());
+        var brokenFormat = Workloads.Compile(["namespace Bench; public static class F { public static string A(string a) => string.Format(\"{0} {1}\", a); }"]);
+        var ca2241 = new CallbackHarness(Workloads.Ca2241(), brokenFormat).Run();
+        var brokenRequest = Workloads.RequestsWithGeneratedClient().AddSyntaxTrees(CSharpSyntaxTree.ParseText(
+            "namespace Bench; public static class R { public static object A() => new Seedance.SeedanceRequest(\"seedance-2.0\", \"@Image1 walks.\"); }", Workloads.ParseOptions));
+        var seedance = new CallbackHarness(new Seedance.Generators.Analyzers.SeedanceRequestAnalyzer(), brokenRequest).Run();
+        Console.WriteLine($"  callback harness: workloads report {quiet.Seedance} (Seedance) and {quiet.Ca2241} (CA2241); one broken site reports {seedance} and {ca2241}");
+        if (quiet != (0, 0) || seedance == 0 || ca2241 == 0) throw new InvalidOperationException("The callback harness does not call the analyzers as the compiler would.");
     }
 
     private static void Generator(string name, ISourceGenerator generator, CSharpCompilation input, int expectedFiles)

@@ -19,6 +19,17 @@ if (args.Length >= 1 && args[0] == "--analyzer-time")
 {
     return AnalyzerTimes.Run(args.Length > 1 && int.TryParse(args[1], out var runs) ? runs : 7, args.Length > 2 ? args[2] : "");
 }
+if (args.Length >= 1 && args[0] == "--callbacks")
+{
+    // Per operation kind: calls, time and bytes of the request analyzer's callbacks (re-analysis) and of CA2241's.
+    var callbacks = new AnalyzerCallbackBenchmarks();
+    callbacks.Setup();
+    foreach (var (name, harness) in new[] { ("Seedance", callbacks.SeedanceHarness), ("CA2241", callbacks.Ca2241Harness) })
+    {
+        foreach (var (kind, calls, microseconds, bytes) in harness.ByKind(20)) System.Console.WriteLine($"  {name,-9} {kind,-16} {calls,6} calls {microseconds / Workloads.Sites,8:0.000} us/site {bytes / Workloads.Sites,6} B/site");
+    }
+    return 0;
+}
 if (args.Length >= 1 && args[0] == "--check")
 {
     return Checks.Run();

@@ -68,13 +68,16 @@ public sealed class SeedanceRequestAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeConversion(OperationAnalysisContext context, SeedanceSymbols symbols, ModelMatrix matrix)
     {
         var conversion = (IConversionOperation)context.Operation;
-        var target = conversion.OperatorMethod?.ContainingType;
+        // Cheap tests first, on every conversion of the project: the target type by reference, then a
+        // string constant; the conversion's operator method is computed on demand and allocates.
+        var type = conversion.Type;
+        if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable) type = nullable.TypeArguments[0];
         RuleTarget kind;
-        if (target is null) return;
-        if (SymbolEqualityComparer.Default.Equals(target, symbols.Quality)) kind = RuleTarget.Quality;
-        else if (SymbolEqualityComparer.Default.Equals(target, symbols.AspectRatio)) kind = RuleTarget.AspectRatio;
+        if (SymbolEqualityComparer.Default.Equals(type, symbols.Quality)) kind = RuleTarget.Quality;
+        else if (SymbolEqualityComparer.Default.Equals(type, symbols.AspectRatio)) kind = RuleTarget.AspectRatio;
         else return;
         if (conversion.Operand.ConstantValue is not { HasValue: true, Value: string value }) return;
+        if (!SymbolEqualityComparer.Default.Equals(conversion.OperatorMethod?.ContainingType, type)) return;
         if (IsPartOfRequest(conversion)) return;
 
         var violations = new List<RuleViolation>(1);

@@ -46,7 +46,8 @@ internal readonly struct AssetFacts : IEquatable<AssetFacts>
         var hash = Count;
         if (Urls is not null)
         {
-            foreach (var url in Urls) hash = unchecked(hash * 31 + (url is null ? 0 : StringComparer.Ordinal.GetHashCode(url)));
+            // An index loop: enumerating the IReadOnlyList would allocate an enumerator per hash.
+            for (var i = 0; i < Urls.Count; i++) hash = unchecked(hash * 31 + (Urls[i] is { } url ? StringComparer.Ordinal.GetHashCode(url) : 0));
         }
         return hash;
     }

@@ -108,7 +108,8 @@ internal sealed class SeedanceSymbols
     public string? ModelOf(ITypeSymbol? type)
     {
         if (type is null) return null;
-        var id = _models.GetOrAdd(type, t =>
+        // Look first: GetOrAdd with a lambda over this instance allocates a delegate on every call.
+        if (!_models.TryGetValue(type, out var id)) id = _models.GetOrAdd(type, t =>
         {
             foreach (var attribute in t.GetAttributes())
             {
@@ -124,7 +125,7 @@ internal sealed class SeedanceSymbols
     }
 
     /// <summary>Whether a created type is a request, has role members, or is nothing to the analyzer; cached.</summary>
-    public TypeShape ShapeOf(ITypeSymbol type) => _shapes.GetOrAdd(type, t =>
+    public TypeShape ShapeOf(ITypeSymbol type) => _shapes.TryGetValue(type, out var shape) ? shape : _shapes.GetOrAdd(type, t =>
         IsRequestType(t) ? new TypeShape(TypeRole.Request, ModelOf(t))
         : HasRoles(t) ? new TypeShape(TypeRole.HasRoles, ModelOf(t))
         : new TypeShape(TypeRole.None, null));
@@ -135,7 +136,7 @@ internal sealed class SeedanceSymbols
     /// Whether a method has a parameter, or a type a property or field, with a Seedance role; cached, so
     /// that the per-invocation and per-creation check for unrelated code is one dictionary hit.
     /// </summary>
-    public bool HasRoles(ISymbol symbol) => _hasRoles.GetOrAdd(symbol, s =>
+    public bool HasRoles(ISymbol symbol) => _hasRoles.TryGetValue(symbol, out var has) ? has : _hasRoles.GetOrAdd(symbol, s =>
     {
         switch (s)
         {
@@ -160,7 +161,7 @@ internal sealed class SeedanceSymbols
     });
 
     /// <summary>The role of a property, field or parameter.</summary>
-    public MemberRole RoleOf(ISymbol member) => _roles.GetOrAdd(member, ComputeRole);
+    public MemberRole RoleOf(ISymbol member) => _roles.TryGetValue(member, out var role) ? role : _roles.GetOrAdd(member, ComputeRole);
 
     private MemberRole ComputeRole(ISymbol member)
     {
