@@ -257,10 +257,16 @@ internal sealed class NoOpAnalyzer : DiagnosticAnalyzer
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => [Never];
 
+    private readonly OperationKind[] _kinds;
+
+    /// <summary>By default the request analyzer's kinds: object creations, invocations, conversions, <c>with</c>.</summary>
+    public NoOpAnalyzer(params OperationKind[] kinds) =>
+        _kinds = kinds.Length > 0 ? kinds : [OperationKind.ObjectCreation, OperationKind.Invocation, OperationKind.Conversion, OperationKind.With];
+
     public override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterOperationAction(static _ => { }, OperationKind.ObjectCreation, OperationKind.Invocation, OperationKind.Conversion, OperationKind.With);
+        context.RegisterOperationAction(static _ => { }, _kinds);
     }
 }

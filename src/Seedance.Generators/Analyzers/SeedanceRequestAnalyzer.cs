@@ -68,14 +68,22 @@ public sealed class SeedanceRequestAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeConversion(OperationAnalysisContext context, SeedanceSymbols symbols, ModelMatrix matrix)
     {
         var conversion = (IConversionOperation)context.Operation;
-        // Cheap tests first, on every conversion of the project: the target type by reference, then a
-        // string constant; the conversion's operator method is computed on demand and allocates.
+        // Every conversion of the project passes here: the target type by reference first, then by name,
+        // and only then the symbol comparison and the operator method, which cost more.
         var type = conversion.Type;
-        if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable) type = nullable.TypeArguments[0];
         RuleTarget kind;
-        if (SymbolEqualityComparer.Default.Equals(type, symbols.Quality)) kind = RuleTarget.Quality;
-        else if (SymbolEqualityComparer.Default.Equals(type, symbols.AspectRatio)) kind = RuleTarget.AspectRatio;
-        else return;
+        if (ReferenceEquals(type, symbols.Quality)) kind = RuleTarget.Quality;
+        else if (ReferenceEquals(type, symbols.AspectRatio)) kind = RuleTarget.AspectRatio;
+        else
+        {
+            if (type is null) return;
+            var name = type.Name;
+            if (name != "Nullable" && name != symbols.Quality?.Name && name != symbols.AspectRatio?.Name) return;
+            if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable) type = nullable.TypeArguments[0];
+            if (SymbolEqualityComparer.Default.Equals(type, symbols.Quality)) kind = RuleTarget.Quality;
+            else if (SymbolEqualityComparer.Default.Equals(type, symbols.AspectRatio)) kind = RuleTarget.AspectRatio;
+            else return;
+        }
         if (conversion.Operand.ConstantValue is not { HasValue: true, Value: string value }) return;
         if (!SymbolEqualityComparer.Default.Equals(conversion.OperatorMethod?.ContainingType, type)) return;
         if (IsPartOfRequest(conversion)) return;
