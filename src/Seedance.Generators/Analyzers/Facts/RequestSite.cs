@@ -14,15 +14,20 @@ namespace Seedance.Generators.Analyzers.Facts;
 /// </summary>
 internal sealed class RequestSite
 {
-    // Indexed by AssetKind: the list expression as written and the operation holding its items.
-    private readonly SyntaxNode?[] _assetLists = new SyntaxNode?[3];
-    private readonly IOperation?[] _assetItems = new IOperation?[3];
+    // Per asset kind, the list expression as written and the operation holding its items: fields rather
+    // than arrays, two allocations fewer per request.
+    private SyntaxNode? _imageList, _videoList, _audioList;
+    private IOperation? _imageItems, _videoItems, _audioItems;
+
+    // The prompt's expression: its text map is built only when a violation needs a position.
+    private IOperation? _promptOperation;
+    private PromptText? _prompt;
 
     private RequestSite(SyntaxNode whole) => Whole = whole;
 
     public RequestFacts Facts { get; } = new();
 
-    public PromptText? Prompt { get; private set; }
+    public PromptText? Prompt => _prompt ??= _promptOperation is null ? null : PromptText.From(_promptOperation);
 
     public SyntaxNode Whole { get; }
 
@@ -39,10 +44,23 @@ internal sealed class RequestSite
 
     public SyntaxNode? AspectRatio { get; private set; }
 
-    public SyntaxNode AssetList(AssetKind kind) => _assetLists[(int)kind] ?? TypeName ?? Whole;
+    public SyntaxNode AssetList(AssetKind kind) => kind switch
+    {
+        AssetKind.Image => _imageList,
+        AssetKind.Video => _videoList,
+        _ => _audioList,
+    } ?? TypeName ?? Whole;
 
-    public SyntaxNode AssetElement(AssetKind kind, int index) =>
-        _assetItems[(int)kind] is { } items && ElementSyntax(items, index) is { } element ? element : AssetList(kind);
+    public SyntaxNode AssetElement(AssetKind kind, int index)
+    {
+        var items = kind switch
+        {
+            AssetKind.Image => _imageItems,
+            AssetKind.Video => _videoItems,
+            _ => _audioItems,
+        };
+        return items is not null && ElementSyntax(items, index) is { } element ? element : AssetList(kind);
+    }
 
     /// <summary>Reads <c>new T(…) { … }</c> or <c>x with { … }</c>; null when it is not a Seedance request.</summary>
     public static RequestSite? FromCreation(IOperation creation, SeedanceSymbols symbols)
@@ -125,11 +143,21 @@ internal sealed class RequestSite
         switch (role)
         {
             case MemberRole.Prompt:
-                Prompt = PromptText.From(value);
-                if (Prompt is not null)
+                _prompt = null;
+                _promptOperation = null;
+                if (value.ConstantValue is { HasValue: true, Value: string constant })
                 {
-                    Facts.Prompt = Prompt.Value;
-                    Facts.PromptIsComplete = Prompt.IsComplete;
+                    // The common case: the compiler has the value; the text map waits for a violation.
+                    _promptOperation = value;
+                    Facts.Prompt = constant;
+                    Facts.PromptIsComplete = true;
+                }
+                else if (PromptText.From(value) is { } prompt)
+                {
+                    _prompt = prompt;
+                    _promptOperation = value;
+                    Facts.Prompt = prompt.Value;
+                    Facts.PromptIsComplete = prompt.IsComplete;
                 }
                 break;
             case MemberRole.ModelId:
@@ -174,15 +202,14 @@ internal sealed class RequestSite
 
     private void ReadAssets(AssetKind kind, IOperation value)
     {
-        _assetLists[(int)kind] = value.Syntax;
         var unwrapped = Unwrap(value);
         var facts = ReadList(unwrapped);
-        if (facts.Urls is not null) _assetItems[(int)kind] = unwrapped;
+        var items = facts.Urls is not null ? unwrapped : null;
         switch (kind)
         {
-            case AssetKind.Image: Facts.Images = facts; break;
-            case AssetKind.Video: Facts.Videos = facts; break;
-            default: Facts.Audios = facts; break;
+            case AssetKind.Image: Facts.Images = facts; _imageList = value.Syntax; _imageItems = items; break;
+            case AssetKind.Video: Facts.Videos = facts; _videoList = value.Syntax; _videoItems = items; break;
+            default: Facts.Audios = facts; _audioList = value.Syntax; _audioItems = items; break;
         }
     }
 
