@@ -19,7 +19,7 @@ public sealed class MatrixFileAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationAction(static end =>
         {
-            if (SeedanceSymbols.FindRuntime(end.Compilation)?.GetTypeByMetadataName("Seedance.SeedanceClientAttribute") is null) return;
+            if (SeedanceSymbols.FindType(end.Compilation, "Seedance.SeedanceClientAttribute") is null) return;
             var (matrix, file) = AnalyzerMatrix.Get(end.Options.AdditionalFiles, end.CancellationToken);
             if (file is null || matrix.Result.Succeeded) return;
             {

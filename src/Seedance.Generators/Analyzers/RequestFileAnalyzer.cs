@@ -28,7 +28,7 @@ public sealed class RequestFileAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(static start =>
         {
-            if (SeedanceSymbols.FindRuntime(start.Compilation)?.GetTypeByMetadataName("Seedance.SeedanceRequest") is null) return;
+            if (SeedanceSymbols.FindType(start.Compilation, "Seedance.SeedanceRequest") is null) return;
             var hasRequestFiles = false;
             foreach (var file in start.Options.AdditionalFiles) hasRequestFiles |= IsRequestFile(file.Path);
             if (!hasRequestFiles) return;

@@ -29,8 +29,11 @@ internal sealed class RuleOutcomeCache
     private static readonly RuleViolation[] NoViolations = [];
 
     private readonly Entry?[] _slots = new Entry?[Slots];
+    private readonly ModelMatrix _matrix;
 
-    public static RuleOutcomeCache For(ModelMatrix matrix) => s_byMatrix.GetValue(matrix, static _ => new RuleOutcomeCache());
+    private RuleOutcomeCache(ModelMatrix matrix) => _matrix = matrix;
+
+    public static RuleOutcomeCache For(ModelMatrix matrix) => s_byMatrix.GetValue(matrix, static m => new RuleOutcomeCache(m));
 
     /// <summary>Empties the cache of <paramref name="matrix"/> (benchmarks measure a first analysis with it).</summary>
     internal static void Clear(ModelMatrix matrix)
@@ -40,7 +43,7 @@ internal sealed class RuleOutcomeCache
     }
 
     /// <summary>The violations of <paramref name="facts"/>; the array is shared and must not be changed.</summary>
-    public RuleViolation[] Check(ModelMatrix matrix, RequestFacts facts, List<RuleViolation> scratch)
+    public RuleViolation[] Check(RequestFacts facts, List<RuleViolation> scratch)
     {
         var hash = facts.GetHashCode();
         var bucket = (hash & (Buckets - 1)) * Ways;
@@ -59,7 +62,7 @@ internal sealed class RuleOutcomeCache
         }
 
         scratch.Clear();
-        RequestRules.Check(matrix, facts, scratch);
+        RequestRules.Check(_matrix, facts, scratch);
         var outcome = scratch.Count == 0 ? NoViolations : scratch.ToArray();
         // A full bucket gives up the way the hash's upper bits pick: no bookkeeping shared between threads.
         var slot = free >= 0 ? free : bucket + ((hash >> 16) & (Ways - 1));

@@ -52,7 +52,7 @@ public sealed class SeedanceRequestAnalyzer : DiagnosticAnalyzer
     private static void Report(OperationAnalysisContext context, RequestSite? site, ModelMatrix matrix, RuleOutcomeCache outcomes, SeedanceSymbols symbols)
     {
         if (site is null) return;
-        var violations = outcomes.Check(matrix, site.Facts, t_violations ??= new List<RuleViolation>());
+        var violations = outcomes.Check(site.Facts, t_violations ??= new List<RuleViolation>());
         foreach (var violation in violations)
         {
             context.CancellationToken.ThrowIfCancellationRequested();

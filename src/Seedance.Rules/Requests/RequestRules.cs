@@ -284,14 +284,17 @@ internal static class RequestRules
         return true;
     }
 
-    /// <summary>Whether url[dot, end) is one of <paramref name="extensions"/> (lowercase, with the dot), ignoring ASCII case.</summary>
+    /// <summary>
+    /// Whether url[dot, end), lowercased as the message shows it (invariant culture), is one of
+    /// <paramref name="extensions"/> (lowercase, with the dot).
+    /// </summary>
     private static bool HasExtension(EquatableArray<string> extensions, string url, int dot, int end)
     {
         foreach (var extension in extensions)
         {
             if (extension.Length != end - dot) continue;
             var k = 0;
-            while (k < extension.Length && (url[dot + k] == extension[k] || (char)(url[dot + k] | 0x20) == extension[k] && extension[k] is >= 'a' and <= 'z')) k++;
+            while (k < extension.Length && char.ToLowerInvariant(url[dot + k]) == extension[k]) k++;
             if (k == extension.Length) return true;
         }
         return false;

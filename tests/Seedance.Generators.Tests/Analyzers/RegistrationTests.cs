@@ -39,6 +39,24 @@ public sealed class RegistrationTests
     }
 
     [Fact]
+    public async Task A_client_attribute_declared_in_the_project_still_gets_its_matrix_checked()
+    {
+        // The generator accepts [SeedanceClient] from any assembly (the probe declares it in source); the
+        // matrix check must not depend on the runtime package's assembly name.
+        var compilation = CSharpCompilation.Create(
+            "OwnAttribute",
+            [CSharpSyntaxTree.ParseText("namespace Seedance { public sealed class SeedanceClientAttribute : System.Attribute { } }")],
+            Basic.Reference.Assemblies.Net80.References.All,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        var matrix = new InMemoryAdditionalText("/p/seedance.models.json", "{ \"models\": [ }");
+        var withAnalyzers = compilation.WithAnalyzers([new MatrixFileAnalyzer()], new AnalyzerOptions([matrix]));
+
+        var diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None);
+
+        Assert.Contains(diagnostics, d => d.Id == "SEED0015");
+    }
+
+    [Fact]
     public async Task With_Seedance_the_request_analyzer_registers_its_operation_actions()
     {
         var compilation = GeneratorHarness.CreateCompilation("class C { }");

@@ -71,6 +71,11 @@ public sealed class RuleTests
         """));
 
     [Fact]
+    public Task Concatenating_null_keeps_the_squiggle_on_the_characters() => Verify.VerifyAsync(Request("TextToVideoRequest", """
+                Prompt = "Use {|SEED0001:@Image1|} now" + null,
+        """));
+
+    [Fact]
     public Task A_const_field_is_checked_and_reported_at_its_use() => Verify.VerifyAsync("""
         namespace MyApp;
         class C

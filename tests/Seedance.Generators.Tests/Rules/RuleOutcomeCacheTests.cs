@@ -69,12 +69,12 @@ public class RuleOutcomeCacheTests
         var cache = RuleOutcomeCache.For(Matrix);
         var scratch = new List<RuleViolation>();
         // The unchanged request first, so that a wrong hit would hand its outcome to the variation.
-        cache.Check(Matrix, Facts(), scratch);
+        cache.Check(Facts(), scratch);
         foreach (var facts in new[] { Vary(field), Vary(field) })
         {
             var expected = new List<RuleViolation>();
             RequestRules.Check(Matrix, facts, expected);
-            var cached = cache.Check(Matrix, facts, scratch);
+            var cached = cache.Check(facts, scratch);
             Assert.Equal(RequestRules.Describe(expected), RequestRules.Describe(cached));
         }
     }
@@ -85,9 +85,9 @@ public class RuleOutcomeCacheTests
         var cache = RuleOutcomeCache.For(Matrix);
         var scratch = new List<RuleViolation>();
         var broken = Facts(prompt: "@Image1 walks in the rain.");
-        var first = cache.Check(Matrix, broken, scratch);
-        cache.Check(Matrix, Facts(prompt: "A different prompt, image 3 of 2."), scratch);
-        var again = cache.Check(Matrix, broken, scratch);
+        var first = cache.Check(broken, scratch);
+        cache.Check(Facts(prompt: "A different prompt, image 3 of 2."), scratch);
+        var again = cache.Check(broken, scratch);
         Assert.Contains(first, v => v.Rule.Id == RuleIds.TagSyntax);
         Assert.Equal(first.Select(v => v.Message), again.Select(v => v.Message));
     }

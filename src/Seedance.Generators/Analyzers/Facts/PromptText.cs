@@ -160,6 +160,8 @@ internal sealed class PromptText
                 return any;
 
             default:
+                // "text" + null: the compiler's constant treats null as empty text, and so does the map.
+                if (operation.ConstantValue is { HasValue: true, Value: null }) return true;
                 if (operation.ConstantValue is { HasValue: true, Value: string value })
                 {
                     // A const field or local, nameof(...): known, but its characters are elsewhere.

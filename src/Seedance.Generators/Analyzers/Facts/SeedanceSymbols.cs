@@ -76,30 +76,31 @@ internal sealed class SeedanceSymbols
 
     public static SeedanceSymbols? Create(Compilation compilation)
     {
-        if (FindRuntime(compilation) is not { } runtime) return null;
+        if (FindType(compilation, "Seedance.SeedanceRequest") is not { } request) return null;
+        // The other types live beside SeedanceRequest: look there, not through every reference again.
+        var runtime = request.ContainingAssembly;
         var model = runtime.GetTypeByMetadataName("Seedance.SeedanceModelAttribute");
         var prompt = runtime.GetTypeByMetadataName("Seedance.SeedancePromptAttribute");
         var assets = runtime.GetTypeByMetadataName("Seedance.SeedanceAssetsAttribute");
         var modelId = runtime.GetTypeByMetadataName("Seedance.SeedanceModelIdAttribute");
-        var request = runtime.GetTypeByMetadataName("Seedance.SeedanceRequest");
-        if (model is null || prompt is null || assets is null || modelId is null || request is null) return null;
+        if (model is null || prompt is null || assets is null || modelId is null) return null;
         return new SeedanceSymbols(compilation, model, prompt, assets, modelId, request,
             runtime.GetTypeByMetadataName("Seedance.VideoQuality"), runtime.GetTypeByMetadataName("Seedance.AspectRatio"));
     }
 
     /// <summary>
-    /// The Seedance runtime assembly, referenced or being compiled; null when the compilation has none.
-    /// Types are then looked up in that one assembly: a compilation-wide look-up would walk every
-    /// reference and the source namespaces of every compilation, Seedance or not.
+    /// A Seedance type by metadata name, or null when the compilation has none. The runtime package's
+    /// assembly is asked first, by name, which answers for the projects that use the package without a
+    /// compilation-wide look-up; the compilation is asked otherwise (the runtime built under another
+    /// name, or its types declared in the project itself, as some tests and tools do).
     /// </summary>
-    public static IAssemblySymbol? FindRuntime(Compilation compilation)
+    public static INamedTypeSymbol? FindType(Compilation compilation, string metadataName)
     {
-        if (compilation.Assembly.Name == RuntimeAssemblyName) return compilation.Assembly;
         foreach (var assembly in compilation.SourceModule.ReferencedAssemblySymbols)
         {
-            if (assembly.Name == RuntimeAssemblyName) return assembly;
+            if (assembly.Name == RuntimeAssemblyName && assembly.GetTypeByMetadataName(metadataName) is { } type) return type;
         }
-        return null;
+        return compilation.GetTypeByMetadataName(metadataName);
     }
 
     private const string RuntimeAssemblyName = "Seedance";
