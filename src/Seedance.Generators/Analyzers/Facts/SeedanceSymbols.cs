@@ -90,18 +90,27 @@ internal sealed class SeedanceSymbols
 
     /// <summary>
     /// A Seedance type by metadata name, or null when the compilation has none. The runtime package's
-    /// assembly is asked first, by name, which answers for the projects that use the package without a
-    /// compilation-wide look-up; the compilation is asked otherwise (the runtime built under another
-    /// name, or its types declared in the project itself, as some tests and tools do).
+    /// assembly is asked first, by name; then, only where a <c>Seedance</c> namespace exists, the project
+    /// itself and the other references (the runtime built under another name, or its types declared in
+    /// the project, as some tests and tools do). Most compilations have no such namespace, and for them
+    /// this is a set look-up per reference, not a compilation-wide type search.
     /// </summary>
     public static INamedTypeSymbol? FindType(Compilation compilation, string metadataName)
     {
-        foreach (var assembly in compilation.SourceModule.ReferencedAssemblySymbols)
+        var references = compilation.SourceModule.ReferencedAssemblySymbols;
+        foreach (var assembly in references)
         {
             if (assembly.Name == RuntimeAssemblyName && assembly.GetTypeByMetadataName(metadataName) is { } type) return type;
         }
-        return compilation.GetTypeByMetadataName(metadataName);
+        if (compilation.Assembly.NamespaceNames.Contains(RuntimeNamespace) && compilation.Assembly.GetTypeByMetadataName(metadataName) is { } own) return own;
+        foreach (var assembly in references)
+        {
+            if (assembly.Name != RuntimeAssemblyName && assembly.NamespaceNames.Contains(RuntimeNamespace) && assembly.GetTypeByMetadataName(metadataName) is { } other) return other;
+        }
+        return null;
     }
+
+    private const string RuntimeNamespace = "Seedance";
 
     private const string RuntimeAssemblyName = "Seedance";
 
