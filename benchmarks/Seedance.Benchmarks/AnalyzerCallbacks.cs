@@ -57,6 +57,8 @@ internal sealed class CallbackHarness
     /// <summary>One analysis: compilation start, then the registered operation actions on every matching operation.</summary>
     public int Run()
     {
+        // The measured path calls each action directly: routed through Dispatch's extra delegate, CA2241's
+        // figure rose from ~650 to ~1,120 us while the floors barely moved, so this loop stays inline.
         Reported = 0;
         var actions = new List<(Action<OperationAnalysisContext> Action, ImmutableArray<OperationKind> Kinds)>();
         var start = new RecordingStartContext(_compilation, _options, actions);
@@ -81,27 +83,38 @@ internal sealed class CallbackHarness
         var totals = new Dictionary<OperationKind, (int Calls, long Ticks, long Bytes)>();
         for (var round = 0; round < rounds; round++)
         {
-            var actions = new List<(Action<OperationAnalysisContext> Action, ImmutableArray<OperationKind> Kinds)>();
-            var start = new RecordingStartContext(_compilation, _options, actions);
-            foreach (var action in _starts) action(start);
-            foreach (var (operation, container) in _operations)
+            // A collection between rounds, so that a pause does not land inside one callback's clock.
+            GC.Collect();
+            Dispatch((kind, action, context) =>
             {
-                foreach (var (action, kinds) in actions)
-                {
-                    if (!kinds.Contains(operation.Kind)) continue;
-                    var bytes = GC.GetAllocatedBytesForCurrentThread();
-                    var ticks = System.Diagnostics.Stopwatch.GetTimestamp();
-#pragma warning disable CS0618
-                    action(new OperationAnalysisContext(operation, container, _compilation, _options, _report, _supported, CancellationToken.None));
-#pragma warning restore CS0618
-                    ticks = System.Diagnostics.Stopwatch.GetTimestamp() - ticks;
-                    bytes = GC.GetAllocatedBytesForCurrentThread() - bytes;
-                    totals.TryGetValue(operation.Kind, out var total);
-                    totals[operation.Kind] = (total.Calls + 1, total.Ticks + ticks, total.Bytes + bytes);
-                }
-            }
+                var bytes = GC.GetAllocatedBytesForCurrentThread();
+                var ticks = System.Diagnostics.Stopwatch.GetTimestamp();
+                action(context);
+                ticks = System.Diagnostics.Stopwatch.GetTimestamp() - ticks;
+                bytes = GC.GetAllocatedBytesForCurrentThread() - bytes;
+                totals.TryGetValue(kind, out var total);
+                totals[kind] = (total.Calls + 1, total.Ticks + ticks, total.Bytes + bytes);
+            });
         }
         return totals.Select(t => (t.Key, t.Value.Calls / rounds, t.Value.Ticks * 1e6 / System.Diagnostics.Stopwatch.Frequency / rounds, t.Value.Bytes / rounds));
+    }
+
+    /// <summary>Runs the compilation-start actions, then hands each operation action and its context to <paramref name="invoke"/>.</summary>
+    private void Dispatch(Action<OperationKind, Action<OperationAnalysisContext>, OperationAnalysisContext> invoke)
+    {
+        var actions = new List<(Action<OperationAnalysisContext> Action, ImmutableArray<OperationKind> Kinds)>();
+        var start = new RecordingStartContext(_compilation, _options, actions);
+        foreach (var action in _starts) action(start);
+        foreach (var (operation, container) in _operations)
+        {
+            foreach (var (action, kinds) in actions)
+            {
+                if (!kinds.Contains(operation.Kind)) continue;
+#pragma warning disable CS0618 // The public constructor for hosts other than the compiler's driver.
+                invoke(operation.Kind, action, new OperationAnalysisContext(operation, container, _compilation, _options, _report, _supported, CancellationToken.None));
+#pragma warning restore CS0618
+            }
+        }
     }
 
     private sealed class RecordingContext(List<Action<CompilationStartAnalysisContext>> starts) : AnalysisContext
