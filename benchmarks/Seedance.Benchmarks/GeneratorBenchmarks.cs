@@ -63,8 +63,8 @@ public class GeneratorWarmBenchmarks
         var unrelated = _a.SyntaxTrees.Last();
         _b = _a.ReplaceSyntaxTree(unrelated, CSharpSyntaxTree.ParseText("namespace Bench; public static class Unrelated { public static int Value => 2; }", Workloads.ParseOptions, unrelated.FilePath));
         var matrix = System.IO.File.ReadAllText(System.IO.Path.Combine(RepoRoot(), "schema", "seedance.models.json"));
-        _matrixA = new TextFile("/p/seedance.models.json", matrix);
-        _matrixB = new TextFile("/p/seedance.models.json", matrix.Replace("\"default\": 5", "\"default\": 6"));
+        _matrixA = new Workloads.TextFile("/p/seedance.models.json", matrix);
+        _matrixB = new Workloads.TextFile("/p/seedance.models.json", matrix.Replace("\"default\": 5", "\"default\": 6"));
         _driver = Workloads.EnsureGenerated("Seedance generator, 500 files", CSharpGeneratorDriver.Create([new SeedanceClientGenerator().AsSourceGenerator()], [_matrixA], Workloads.ParseOptions).RunGenerators(_a));
         Workloads.EnsureGenerated("Seedance generator, edited matrix", _driver.ReplaceAdditionalText(_matrixA, _matrixB).RunGenerators(_a));
     }
@@ -89,14 +89,5 @@ public class GeneratorWarmBenchmarks
         var folder = System.AppContext.BaseDirectory;
         while (folder is not null && !System.IO.File.Exists(System.IO.Path.Combine(folder, "Seedance.Generators.sln"))) folder = System.IO.Path.GetDirectoryName(folder);
         return folder ?? throw new System.InvalidOperationException("Run the benchmarks from inside the repository.");
-    }
-
-    private sealed class TextFile(string path, string text) : AdditionalText
-    {
-        private readonly Microsoft.CodeAnalysis.Text.SourceText _text = Microsoft.CodeAnalysis.Text.SourceText.From(text);
-
-        public override string Path { get; } = path;
-
-        public override Microsoft.CodeAnalysis.Text.SourceText GetText(System.Threading.CancellationToken cancellationToken = default) => _text;
     }
 }

@@ -205,6 +205,16 @@ internal static class Workloads
         return source.ToString();
     }
 
+    /// <summary>An AdditionalFiles item held in memory; its text instance stays the same, as an unchanged file's does in an IDE.</summary>
+    public sealed class TextFile(string path, string text) : AdditionalText
+    {
+        private readonly Microsoft.CodeAnalysis.Text.SourceText _text = Microsoft.CodeAnalysis.Text.SourceText.From(text);
+
+        public override string Path { get; } = path;
+
+        public override Microsoft.CodeAnalysis.Text.SourceText GetText(System.Threading.CancellationToken cancellationToken = default) => _text;
+    }
+
     // ---- the SDK's own generators and analyzers ----
 
     private static readonly Lazy<string> s_dotnetRoot = new(() =>

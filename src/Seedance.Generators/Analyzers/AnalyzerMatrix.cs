@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
 using Seedance.Generators.Matrix;
 using Seedance.Rules;
 
@@ -8,11 +10,26 @@ namespace Seedance.Generators.Analyzers;
 
 /// <summary>
 /// The matrix an analyzer run checks against: the project's <c>seedance.models.json</c>, else the
-/// default. Parsed once per distinct text (the last result is kept), not once per keystroke.
+/// default. Parsed once per distinct text, not once per compilation: every keystroke starts a compilation,
+/// and each of the three analyzers asks.
 /// </summary>
+/// <remarks>
+/// Two levels. An unchanged file keeps its <see cref="SourceText"/> from one compilation to the next, so
+/// the text instance finds its parsed matrix without reading 16 KB again. A new instance with text seen
+/// before (a file reloaded from disk) is matched by content among the last few parsed, which also lets
+/// several projects with their own matrices share one IDE without re-parsing each other out. Keeping the
+/// same <see cref="ModelMatrix"/> instance matters beyond the parse: the rules' outcome cache is per instance.
+/// </remarks>
 internal static class AnalyzerMatrix
 {
-    private static MatrixModel? s_last;
+    private const int Recent = 4;
+
+    private static readonly ConditionalWeakTable<SourceText, MatrixModel> s_byText = new();
+
+    // Slots read and written whole, no lock: two threads that parse the same text at once both get a valid
+    // model, and the later one simply takes the slot.
+    private static readonly MatrixModel?[] s_recent = new MatrixModel?[Recent];
+    private static int s_next;
 
     public static (MatrixModel Model, AdditionalText? File) Get(ImmutableArray<AdditionalText> files, CancellationToken cancellationToken)
     {
@@ -22,11 +39,35 @@ internal static class AnalyzerMatrix
             if (MatrixSource.IsMatrixFile(file.Path) && (chosen is null || string.CompareOrdinal(file.Path, chosen.Path) < 0)) chosen = file;
         }
         if (chosen is null) return (MatrixSource.Default, null);
-        var text = chosen.GetText(cancellationToken)?.ToString() ?? string.Empty;
-        var last = s_last;
-        if (last is not null && last.Source.Path == chosen.Path && last.Source.Text == text) return (last, chosen);
-        var parsed = MatrixSource.Parse(new MatrixText(chosen.Path, text), cancellationToken);
-        s_last = parsed;
-        return (parsed, chosen);
+
+        var sourceText = chosen.GetText(cancellationToken);
+        if (sourceText is not null && s_byText.TryGetValue(sourceText, out var known) && known.Source.Path == chosen.Path) return (known, chosen);
+
+        return (Load(chosen.Path, sourceText, cancellationToken), chosen);
+    }
+
+    // Apart from Get, so that the hit path above allocates no closure.
+    private static MatrixModel Load(string path, SourceText? sourceText, CancellationToken cancellationToken)
+    {
+        var text = sourceText?.ToString() ?? string.Empty;
+        var model = FindRecent(path, text) ?? Remember(MatrixSource.Parse(new MatrixText(path, text), cancellationToken));
+        return sourceText is null ? model : s_byText.GetValue(sourceText, _ => model);
+    }
+
+    private static MatrixModel? FindRecent(string path, string text)
+    {
+        for (var i = 0; i < Recent; i++)
+        {
+            var model = Volatile.Read(ref s_recent[i]);
+            if (model is not null && model.Source.Path == path && model.Source.Text == text) return model;
+        }
+        return null;
+    }
+
+    private static MatrixModel Remember(MatrixModel model)
+    {
+        var slot = (Interlocked.Increment(ref s_next) & int.MaxValue) % Recent;
+        Volatile.Write(ref s_recent[slot], model);
+        return model;
     }
 }

@@ -36,8 +36,13 @@ internal static class MatrixSource
 
     public static string DefaultText => s_defaultText.Value;
 
-    public static bool IsMatrixFile(string path) =>
-        string.Equals(System.IO.Path.GetFileName(path), FileName, StringComparison.OrdinalIgnoreCase);
+    /// <summary>Whether the file is named <c>seedance.models.json</c> (any case), without cutting the name out of the path.</summary>
+    public static bool IsMatrixFile(string path)
+    {
+        if (!path.EndsWith(FileName, StringComparison.OrdinalIgnoreCase)) return false;
+        var before = path.Length - FileName.Length - 1;
+        return before < 0 || path[before] == '/' || path[before] == '\\';
+    }
 
     /// <summary>The project's matrix file when there is one (the first by ordinal path, for determinism), else the default.</summary>
     public static MatrixText Choose(ImmutableArray<MatrixText> files)
