@@ -184,6 +184,8 @@ public class AnalyzerCallbackBenchmarks
     private CallbackHarness _ca2241 = null!;
     private CallbackHarness _seedanceFloor = null!;
     private CallbackHarness _ca2241Floor = null!;
+    private CallbackHarness _lowerBound = null!;
+    private CallbackHarness _lowerBoundFloor = null!;
     private Seedance.Rules.ModelMatrix _matrix = null!;
 
     [GlobalSetup]
@@ -193,6 +195,8 @@ public class AnalyzerCallbackBenchmarks
         var requests = Workloads.RequestsWithGeneratedClient();
         _seedance = new CallbackHarness(new SeedanceRequestAnalyzer(), requests);
         _seedanceFloor = new CallbackHarness(new NoOpAnalyzer(), requests);
+        _lowerBound = new CallbackHarness(new LowerBoundAnalyzer(), requests);
+        _lowerBoundFloor = new CallbackHarness(new NoOpAnalyzer(OperationKind.ObjectCreation), requests);
         var formats = Workloads.Compile(Workloads.FormatFiles());
         Workloads.EnsureClean("string.Format workload", formats.GetDiagnostics());
         _ca2241 = new CallbackHarness(Workloads.Ca2241(), formats);
@@ -213,6 +217,13 @@ public class AnalyzerCallbackBenchmarks
 
     [Benchmark(Description = "floor: no-op on our registrations, requests")]
     public int SeedanceFloor() => _seedanceFloor.Run();
+
+    [Benchmark(Description = "floor: no-op on object creations, requests")]
+    public int LowerBoundFloor() => _lowerBoundFloor.Run();
+
+    // The least any implementation of the rules must do per request (see LowerBoundAnalyzer).
+    [Benchmark(Description = "lower bound: each member's constant and each prompt character read once")]
+    public int LowerBound() => _lowerBound.Run();
 
     [Benchmark(Description = "Seedance, 2,000 requests, first analysis")]
     public int SeedanceFirstAnalysis()

@@ -49,8 +49,12 @@ internal static class Checks
         var brokenRequest = Workloads.RequestsWithGeneratedClient().AddSyntaxTrees(CSharpSyntaxTree.ParseText(
             "namespace Bench; public static class R { public static object A() => new Seedance.SeedanceRequest(\"seedance-2.0\", \"@Image1 walks.\"); }", Workloads.ParseOptions));
         var seedance = new CallbackHarness(new Seedance.Generators.Analyzers.SeedanceRequestAnalyzer(), brokenRequest).Run();
-        Console.WriteLine($"  callback harness: workloads report {quiet.Seedance} (Seedance) and {quiet.Ca2241} (CA2241); one broken site reports {seedance} and {ca2241}");
+        LowerBoundAnalyzer.Visited = 0;
+        callbacks.LowerBound();
+        Console.WriteLine($"  callback harness: workloads report {quiet.Seedance} (Seedance) and {quiet.Ca2241} (CA2241); one broken site reports {seedance} and {ca2241}; the lower bound visits {LowerBoundAnalyzer.Visited} requests");
         if (quiet != (0, 0) || seedance == 0 || ca2241 == 0) throw new InvalidOperationException("The callback harness does not call the analyzers as the compiler would.");
+        // 2,000 written requests; the generated client's own creations of request types add a few.
+        if (LowerBoundAnalyzer.Visited < Workloads.Sites) throw new InvalidOperationException($"The lower-bound analyzer visited {LowerBoundAnalyzer.Visited} requests, expected at least {Workloads.Sites}.");
     }
 
     private static void Generator(string name, ISourceGenerator generator, CSharpCompilation input, int expectedFiles)

@@ -6,6 +6,7 @@ using Seedance.Benchmarks;
 // dotnet run -c Release --project benchmarks/Seedance.Benchmarks -- --analyzer-time 7 [seedance]  time inside each check, per site
 // dotnet run -c Release --project benchmarks/Seedance.Benchmarks -- --check                      every workload runs and produces what it should
 // dotnet run -c Release --project benchmarks/Seedance.Benchmarks -- --analyzer-parts 21         the request analyzer's time, part by part
+// dotnet run -c Release --project benchmarks/Seedance.Benchmarks -- --replay 2000 [re]           the replayed request analyzer in a loop, for a profiler
 // dotnet run -c Release --project benchmarks/Seedance.Benchmarks -- --write-requests <folder>   the 500-file workload as source files
 if (args.Length == 2 && args[0] == "--write-requests")
 {
@@ -28,6 +29,20 @@ if (args.Length >= 1 && args[0] == "--callbacks")
     {
         foreach (var (kind, calls, microseconds, bytes) in harness.ByKind(20)) System.Console.WriteLine($"  {name,-9} {kind,-16} {calls,6} calls {microseconds / Workloads.Sites,8:0.000} us/site {bytes / Workloads.Sites,6} B/site");
     }
+    return 0;
+}
+if (args.Length >= 2 && args[0] == "--replay")
+{
+    // The replayed request analyzer in a loop, first analyses (cache emptied) unless "re" is given: to run under a profiler.
+    var callbacks = new AnalyzerCallbackBenchmarks();
+    callbacks.Setup();
+    var first = !(args.Length > 2 && args[2] == "re");
+    var watch = System.Diagnostics.Stopwatch.StartNew();
+    for (var i = 0; i < int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture); i++)
+    {
+        if (first) callbacks.SeedanceFirstAnalysis(); else callbacks.SeedanceReanalysis();
+    }
+    System.Console.WriteLine($"{args[1]} runs, {watch.Elapsed.TotalMilliseconds / int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) * 1000 / Workloads.Sites:0.00} us per site (harness floor included)");
     return 0;
 }
 if (args.Length >= 1 && args[0] == "--check")
