@@ -26,8 +26,9 @@ internal static class AnalyzerMatrix
 
     private static readonly ConditionalWeakTable<SourceText, MatrixModel> s_byText = new();
 
-    // Slots read and written whole, no lock: two threads that parse the same text at once both get a valid
-    // model, and the later one simply takes the slot.
+    // Written under the lock in Load, read without it (a slot is one reference, read and written whole).
+    // Up to four matrices and their outcome caches stay for the process's life (nothing in them refers to
+    // a compilation): enough for the projects open in one IDE, and bounded whatever happens.
     private static readonly MatrixModel?[] s_recent = new MatrixModel?[Recent];
     private static int s_next;
 
@@ -46,12 +47,21 @@ internal static class AnalyzerMatrix
         return (Load(chosen.Path, sourceText, cancellationToken), chosen);
     }
 
-    // Apart from Get, so that the hit path above allocates no closure.
+    // Apart from Get, so that the hit path above allocates no closure. Rare (a new or edited file), so it
+    // takes a lock: the three analyzers that miss together wait for one parse instead of running three
+    // and filling the recent slots with copies.
     private static MatrixModel Load(string path, SourceText? sourceText, CancellationToken cancellationToken)
     {
         var text = sourceText?.ToString() ?? string.Empty;
-        var model = FindRecent(path, text) ?? Remember(MatrixSource.Parse(new MatrixText(path, text), cancellationToken));
-        return sourceText is null ? model : s_byText.GetValue(sourceText, _ => model);
+        MatrixModel model;
+        lock (s_recent)
+        {
+            model = FindRecent(path, text) ?? Remember(MatrixSource.Parse(new MatrixText(path, text), cancellationToken));
+        }
+        if (sourceText is null) return model;
+        // One text instance shared by two paths keeps the first path's model; the other is matched by content.
+        var stored = s_byText.GetValue(sourceText, _ => model);
+        return stored.Source.Path == path ? stored : model;
     }
 
     private static MatrixModel? FindRecent(string path, string text)
@@ -66,7 +76,7 @@ internal static class AnalyzerMatrix
 
     private static MatrixModel Remember(MatrixModel model)
     {
-        var slot = (Interlocked.Increment(ref s_next) & int.MaxValue) % Recent;
+        var slot = s_next++ % Recent;
         Volatile.Write(ref s_recent[slot], model);
         return model;
     }

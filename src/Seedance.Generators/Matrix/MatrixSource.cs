@@ -36,10 +36,13 @@ internal static class MatrixSource
 
     public static string DefaultText => s_defaultText.Value;
 
-    /// <summary>Whether the file is named <c>seedance.models.json</c> (any case), without cutting the name out of the path.</summary>
-    public static bool IsMatrixFile(string path)
+    /// <summary>
+    /// Whether the file is named <c>seedance.models.json</c> (any case), without cutting the name out of the
+    /// path. Either slash ends a folder, on every OS: a project's items may be written with backslashes.
+    /// </summary>
+    public static bool IsMatrixFile(string? path)
     {
-        if (!path.EndsWith(FileName, StringComparison.OrdinalIgnoreCase)) return false;
+        if (path is null || !path.EndsWith(FileName, StringComparison.OrdinalIgnoreCase)) return false;
         var before = path.Length - FileName.Length - 1;
         return before < 0 || path[before] == '/' || path[before] == '\\';
     }

@@ -20,8 +20,10 @@ public sealed class AnalyzerMatrixCollection;
 [Collection(nameof(AnalyzerMatrixCollection))]
 public sealed class AnalyzerMatrixTests
 {
-    // A custom matrix: the default's text with a marker that makes it distinct, still valid JSON.
-    private static string CustomText(string marker) => MatrixSource.DefaultText.TrimEnd() + "\n" + new string(' ', marker.Length) + "\n";
+    private static int s_distinct;
+
+    // A custom matrix: the default's text made distinct from every other one here by trailing spaces.
+    private static string DistinctText() => MatrixSource.DefaultText.TrimEnd() + "\n" + new string(' ', Interlocked.Increment(ref s_distinct)) + "\n";
 
     private static string NewPath() => $"/{Guid.NewGuid():N}/seedance.models.json";
 
@@ -36,7 +38,7 @@ public sealed class AnalyzerMatrixTests
     [Fact]
     public void The_same_file_gives_the_same_parsed_matrix()
     {
-        var file = new InMemoryAdditionalText(NewPath(), CustomText("a"));
+        var file = new InMemoryAdditionalText(NewPath(), DistinctText());
 
         var first = Get(file);
 
@@ -47,8 +49,8 @@ public sealed class AnalyzerMatrixTests
     [Fact]
     public void Two_projects_with_their_own_matrices_do_not_parse_each_other_out()
     {
-        var a = new InMemoryAdditionalText(NewPath(), CustomText("a"));
-        var b = new InMemoryAdditionalText(NewPath(), CustomText("bb"));
+        var a = new InMemoryAdditionalText(NewPath(), DistinctText());
+        var b = new InMemoryAdditionalText(NewPath(), DistinctText());
 
         var firstA = Get(a);
         var firstB = Get(b);
@@ -59,19 +61,42 @@ public sealed class AnalyzerMatrixTests
     }
 
     [Fact]
+    public void An_unchanged_file_keeps_its_matrix_however_many_others_were_parsed_since()
+    {
+        var file = new InMemoryAdditionalText(NewPath(), DistinctText());
+        var first = Get(file);
+        for (var i = 0; i < 6; i++) Get(new InMemoryAdditionalText(NewPath(), DistinctText()));
+
+        Assert.Same(first, Get(file));
+    }
+
+    [Fact]
+    public void One_text_instance_at_two_paths_gives_each_path_its_own_matrix()
+    {
+        var text = Microsoft.CodeAnalysis.Text.SourceText.From(DistinctText());
+        var first = new SharedTextFile(NewPath(), text);
+        var second = new SharedTextFile(NewPath(), text);
+
+        Assert.Equal(first.Path, Get(first).Source.Path);
+        Assert.Equal(second.Path, Get(second).Source.Path);
+        Assert.Equal(first.Path, Get(first).Source.Path);
+    }
+
+    [Fact]
     public void A_file_reloaded_with_the_same_text_finds_its_parsed_matrix()
     {
         var path = NewPath();
-        var first = Get(new InMemoryAdditionalText(path, CustomText("c")));
+        var text = DistinctText();
+        var first = Get(new InMemoryAdditionalText(path, text));
 
-        Assert.Same(first, Get(new InMemoryAdditionalText(path, CustomText("c"))));
+        Assert.Same(first, Get(new InMemoryAdditionalText(path, text)));
     }
 
     [Fact]
     public void An_edit_is_parsed_again_and_its_errors_are_seen()
     {
         var path = NewPath();
-        var before = Get(new InMemoryAdditionalText(path, CustomText("d")));
+        var before = Get(new InMemoryAdditionalText(path, DistinctText()));
 
         var after = Get(new InMemoryAdditionalText(path, "{ \"models\": [ }"));
 
@@ -84,7 +109,7 @@ public sealed class AnalyzerMatrixTests
     public void The_same_text_at_another_path_is_its_own_matrix()
     {
         // Diagnostics of a matrix are located in its file: the path is part of what was parsed.
-        var text = CustomText("e");
+        var text = DistinctText();
         var first = Get(new InMemoryAdditionalText(NewPath(), text));
         var other = Get(new InMemoryAdditionalText(NewPath(), text));
 
@@ -93,13 +118,14 @@ public sealed class AnalyzerMatrixTests
     }
 
     [Theory]
+    [InlineData(null, false)]
     [InlineData("seedance.models.json", true)]
     [InlineData("/p/seedance.models.json", true)]
     [InlineData(@"C:\p\Seedance.Models.JSON", true)]
     [InlineData("/p/my-seedance.models.json", false)]
     [InlineData("/p/seedance.models.json.bak", false)]
     [InlineData("/p/seedance.models.jso", false)]
-    public void A_matrix_file_is_known_by_its_whole_name(string path, bool expected)
+    public void A_matrix_file_is_known_by_its_whole_name(string? path, bool expected)
     {
         Assert.Equal(expected, MatrixSource.IsMatrixFile(path));
     }
@@ -107,10 +133,17 @@ public sealed class AnalyzerMatrixTests
     [Fact]
     public void The_first_matrix_file_by_path_is_chosen()
     {
-        var late = new InMemoryAdditionalText("/z/" + Guid.NewGuid().ToString("N") + "/seedance.models.json", CustomText("f"));
-        var early = new InMemoryAdditionalText("/a/" + Guid.NewGuid().ToString("N") + "/seedance.models.json", CustomText("g"));
+        var late = new InMemoryAdditionalText("/z/" + Guid.NewGuid().ToString("N") + "/seedance.models.json", DistinctText());
+        var early = new InMemoryAdditionalText("/a/" + Guid.NewGuid().ToString("N") + "/seedance.models.json", DistinctText());
 
         Assert.Equal(early.Path, Get(late, early).Source.Path);
         Assert.Equal(early.Path, Get(early, late).Source.Path);
+    }
+
+    private sealed class SharedTextFile(string path, Microsoft.CodeAnalysis.Text.SourceText text) : AdditionalText
+    {
+        public override string Path { get; } = path;
+
+        public override Microsoft.CodeAnalysis.Text.SourceText GetText(CancellationToken cancellationToken = default) => text;
     }
 }
