@@ -18,6 +18,10 @@ internal sealed class PromptText
 {
     public const char Hole = '\uFFFC';
 
+    // One builder per thread for the values of non-constant prompts, which every analysis reads.
+    [System.ThreadStatic]
+    private static StringBuilder? t_builder;
+
     private readonly IOperation _operation;
     private List<Segment>? _segments;
 
@@ -92,7 +96,8 @@ internal sealed class PromptText
                 var builder = new StringBuilder(Value.Length);
                 var segments = new List<Segment>();
                 var complete = true;
-                Append(_operation, builder, segments, ref complete);
+                var pieces = 0;
+                Append(_operation, builder, segments, ref complete, ref pieces);
                 // A form the walk reads differently from the compiler: point at the whole expression instead.
                 if (segments.Count == 0 || builder.ToString() != Value) segments = [new Segment(0, LiteralMap.Opaque(Value, _operation.Syntax.Span), null)];
                 _segments = segments;
@@ -107,14 +112,23 @@ internal sealed class PromptText
         if (operation is null) return null;
         // A constant (a literal, a const, constant concatenation): the compiler has the value already.
         if (operation.ConstantValue is { HasValue: true, Value: string constant }) return new PromptText(constant, true, null, operation);
-        var builder = new StringBuilder();
-        var segments = new List<Segment>();
+        // Only the value now; where each piece came from is worked out if a violation needs a position.
+        var builder = t_builder ??= new StringBuilder(256);
+        builder.Clear();
         var complete = true;
-        if (!Append(operation, builder, segments, ref complete) || segments.Count == 0) return null;
-        return new PromptText(builder.ToString(), complete, segments, operation);
+        var pieces = 0;
+        var found = Append(operation, builder, null, ref complete, ref pieces) && pieces > 0;
+        var value = found ? builder.ToString() : null;
+        // A rare very long prompt should not keep its buffer alive for the thread's lifetime.
+        if (builder.Capacity > 4096) t_builder = null;
+        return value is null ? null : new PromptText(value, complete, null, operation);
     }
 
-    private static bool Append(IOperation operation, StringBuilder builder, List<Segment> segments, ref bool complete)
+    /// <summary>
+    /// Appends the text of <paramref name="operation"/>; with <paramref name="segments"/>, also where each
+    /// piece came from (the maps are made only then). <paramref name="pieces"/> counts the known pieces.
+    /// </summary>
+    private static bool Append(IOperation operation, StringBuilder builder, List<Segment>? segments, ref bool complete, ref int pieces)
     {
         while (operation is IConversionOperation { IsImplicit: true } conversion) operation = conversion.Operand;
         if (operation is IParenthesizedOperation parenthesized) operation = parenthesized.Operand;
@@ -122,17 +136,21 @@ internal sealed class PromptText
         switch (operation)
         {
             case ILiteralOperation when operation.ConstantValue is { HasValue: true, Value: string literal } && operation.Syntax is LiteralExpressionSyntax syntax:
-                Add(builder, segments, literal, LiteralMap.ForToken(syntax.Token), QuoteFor(syntax.Token));
+                pieces++;
+                if (segments is null) builder.Append(literal);
+                else Add(builder, segments, literal, LiteralMap.ForToken(syntax.Token), QuoteFor(syntax.Token));
                 return true;
 
             case IUtf8StringOperation { Value: { } utf8 } when operation.Syntax is LiteralExpressionSyntax utf8Syntax:
-                Add(builder, segments, utf8, LiteralMap.ForToken(utf8Syntax.Token, utf8), QuoteFor(utf8Syntax.Token));
+                pieces++;
+                if (segments is null) builder.Append(utf8);
+                else Add(builder, segments, utf8, LiteralMap.ForToken(utf8Syntax.Token, utf8), QuoteFor(utf8Syntax.Token));
                 return true;
 
             case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } binary when binary.Type?.SpecialType == SpecialType.System_String:
-                var left = Append(binary.LeftOperand, builder, segments, ref complete);
+                var left = Append(binary.LeftOperand, builder, segments, ref complete, ref pieces);
                 if (!left) AddHole(builder, ref complete);
-                var right = Append(binary.RightOperand, builder, segments, ref complete);
+                var right = Append(binary.RightOperand, builder, segments, ref complete, ref pieces);
                 if (!right) AddHole(builder, ref complete);
                 return left || right;
 
@@ -143,13 +161,17 @@ internal sealed class PromptText
                     if (part is IInterpolatedStringTextOperation { Syntax: InterpolatedStringTextSyntax text } textPart
                         && textPart.Text.ConstantValue is { HasValue: true, Value: string partValue })
                     {
-                        Add(builder, segments, partValue, LiteralMap.ForToken(text.TextToken, partValue), QuoteFor(interpolated.Syntax));
+                        pieces++;
+                        if (segments is null) builder.Append(partValue);
+                        else Add(builder, segments, partValue, LiteralMap.ForToken(text.TextToken, partValue), QuoteFor(interpolated.Syntax));
                         any = true;
                     }
                     else if (part is IInterpolationOperation hole && hole.Alignment is null && hole.FormatString is null
                         && hole.Expression.ConstantValue is { HasValue: true, Value: string constant })
                     {
-                        Add(builder, segments, constant, LiteralMap.Opaque(constant, hole.Syntax.Span), null);
+                        pieces++;
+                        if (segments is null) builder.Append(constant);
+                        else Add(builder, segments, constant, LiteralMap.Opaque(constant, hole.Syntax.Span), null);
                         any = true;
                     }
                     else
@@ -165,7 +187,9 @@ internal sealed class PromptText
                 if (operation.ConstantValue is { HasValue: true, Value: string value })
                 {
                     // A const field or local, nameof(...): known, but its characters are elsewhere.
-                    Add(builder, segments, value, LiteralMap.Opaque(value, operation.Syntax.Span), null);
+                    pieces++;
+                    if (segments is null) builder.Append(value);
+                    else Add(builder, segments, value, LiteralMap.Opaque(value, operation.Syntax.Span), null);
                     return true;
                 }
                 return false;
