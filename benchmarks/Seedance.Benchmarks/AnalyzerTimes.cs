@@ -13,7 +13,7 @@ namespace Seedance.Benchmarks;
 /// The time the compiler spends inside each analyzer's callbacks (Roslyn's own per-analyzer clock, the
 /// one behind -p:ReportAnalyzer=true), without the binding both sides pay: the per-site figure that the
 /// BenchmarkDotNet totals, dominated by binding, cannot resolve.
-/// Usage: Seedance.Benchmarks --analyzer-time [runs] [seedance|facts|noop|ca2241|regex|none] (one of them only, e.g. under a profiler).
+/// Usage: Seedance.Benchmarks --analyzer-time [runs] [seedance|facts|noop|ca2241|regex|small|none] (one of them only, e.g. under a profiler).
 /// </summary>
 internal static class AnalyzerTimes
 {
@@ -28,7 +28,7 @@ internal static class AnalyzerTimes
         Workloads.EnsureClean("string.Format workload", formats.GetDiagnostics());
         Workloads.EnsureGenerated("Regex generator", CSharpGeneratorDriver.Create([regex], parseOptions: Workloads.ParseOptions).RunGenerators(regexes));
 
-        Console.WriteLine($"Per-site time inside the check, median of {runs} runs on {Workloads.Files} files / {Workloads.Sites} sites:");
+        Console.WriteLine($"Time inside the check, median of {runs} runs; per site on {Workloads.Files} files / {Workloads.Sites} sites unless the row says otherwise:");
         bool Wanted(string name) => only.Length == 0 || string.Equals(only, name, StringComparison.OrdinalIgnoreCase);
         var matrix = Seedance.Generators.Matrix.MatrixSource.Default.Result.Matrix!;
         if (Wanted("seedance"))
@@ -46,6 +46,17 @@ internal static class AnalyzerTimes
         if (Wanted("noop")) Report("no-op, same registrations (callback floor)", Median(runs, () => AnalyzerTime(requests, new NoOpAnalyzer())));
         if (Wanted("ca2241")) Report("CA2241 (NetAnalyzers)", Median(runs, () => AnalyzerTime(formats, ca2241)));
         if (Wanted("regex")) Report("Regex generator", Median(runs, () => GeneratorTime(regexes, regex)));
+        if (Wanted("small"))
+        {
+            // One file of four requests (or four string.Format calls) in a fresh compilation, as after a keystroke:
+            // what each analyzer pays per compilation (its start, its symbol look-ups) plus four sites.
+            var oneFile = RequestsWithGeneratedClientSmall();
+            var oneFormatFile = Workloads.Compile(Workloads.FormatFiles().Take(1));
+            var seedance = Median(runs, () => AnalyzerTime(oneFile, new SeedanceRequestAnalyzer()));
+            var peer = Median(runs, () => AnalyzerTime(oneFormatFile, ca2241));
+            Console.WriteLine($"  {"one file, 4 requests: Seedance request analyzer",-44} {seedance.Median.TotalMilliseconds,9:0.000} ms (lowest run {seedance.Lowest.TotalMilliseconds:0.000})");
+            Console.WriteLine($"  {"one file, 4 string.Format calls: CA2241",-44} {peer.Median.TotalMilliseconds,9:0.000} ms (lowest run {peer.Lowest.TotalMilliseconds:0.000})");
+        }
         if (Wanted("none"))
         {
             var noSeedance = Median(runs, () => AnalyzerTime(plain, new SeedanceRequestAnalyzer()) + AnalyzerTime(plain, new RequestFileAnalyzer()) + AnalyzerTime(plain, new MatrixFileAnalyzer()));
@@ -53,6 +64,8 @@ internal static class AnalyzerTimes
         }
         return 0;
     }
+
+    private static CSharpCompilation RequestsWithGeneratedClientSmall() => Workloads.RequestsWithGeneratedClient(files: 1);
 
     private static void Report(string name, (TimeSpan Median, TimeSpan Lowest) total) =>
         Console.WriteLine($"  {name,-44} {total.Median.TotalMilliseconds,9:0.000} ms in all, {PerSite(total.Median),7:0.00} us per site (lowest run {PerSite(total.Lowest):0.00})");
