@@ -341,6 +341,19 @@ internal static class PromptScanner
         ("camera movement", "camera"), ("camera motion", "camera"),
     ];
 
+    /// <summary>The role phrases by first letter (a–z), in the order above: a word is compared with the few that can match.</summary>
+    private static readonly (string Phrase, string Role)[][] RolePhrasesByLetter = BuildRolePhrasesByLetter();
+
+    private static (string Phrase, string Role)[][] BuildRolePhrasesByLetter()
+    {
+        var table = new (string Phrase, string Role)[26][];
+        for (var letter = 0; letter < 26; letter++)
+        {
+            table[letter] = Array.FindAll(RolePhrases, p => p.Phrase[0] - 'a' == letter);
+        }
+        return table;
+    }
+
     /// <summary>
     /// The distinct roles named in the clause that follows a reference ("image 1 is the first frame, the
     /// character and the style"), up to the clause's end or the next reference.
@@ -356,8 +369,10 @@ internal static class PromptScanner
         }
         for (var i = from; i < end; i++)
         {
-            if (!IsWordChar(prompt[i]) || (i > 0 && IsWordChar(prompt[i - 1])) || !MayStartRole(prompt[i])) continue;
-            foreach (var (phrase, role) in RolePhrases)
+            if (!IsWordChar(prompt[i]) || (i > 0 && IsWordChar(prompt[i - 1]))) continue;
+            var letter = (prompt[i] | 0x20) - 'a';
+            if ((uint)letter >= 26) continue;
+            foreach (var (phrase, role) in RolePhrasesByLetter[letter])
             {
                 if (i + phrase.Length <= end && Match(prompt, i, phrase) && (i + phrase.Length == prompt.Length || !char.IsLetter(prompt[i + phrase.Length]) || prompt[i + phrase.Length] == 's'))
                 {
@@ -429,18 +444,6 @@ internal static class PromptScanner
     }
 
     // ---- helpers ----
-
-    /// <summary>First letters of the role phrases, so that most words skip the phrase comparisons.</summary>
-    private static bool MayStartRole(char c)
-    {
-        switch (c | 0x20)
-        {
-            case 'a': case 'b': case 'c': case 'e': case 'f': case 'l': case 'o': case 's':
-                return true;
-            default:
-                return false;
-        }
-    }
 
     public static bool IsCjk(char c) => (c >= '\u4E00' && c <= '\u9FFF') || (c >= '\u3400' && c <= '\u4DBF') || (c >= '\uF900' && c <= '\uFAFF');
 

@@ -266,7 +266,8 @@ internal static class RequestRules
     private static bool ExtensionSpan(string url, out int dot, out int end)
     {
         dot = end = -1;
-        var schemeEnd = url.IndexOf("://", StringComparison.Ordinal);
+        // The caller has checked the scheme ("http://" or "https://"): the host starts after the first "//".
+        var schemeEnd = url.IndexOf(':');
         var pathStart = url.IndexOf('/', schemeEnd + 3);
         if (pathStart < 0) return false;
         end = url.Length;
