@@ -74,8 +74,8 @@ public sealed class AnalyzerMatrixTests
     public void One_text_instance_at_two_paths_gives_each_path_its_own_matrix()
     {
         var text = Microsoft.CodeAnalysis.Text.SourceText.From(DistinctText());
-        var first = new SharedTextFile(NewPath(), text);
-        var second = new SharedTextFile(NewPath(), text);
+        var first = new InMemoryAdditionalText(NewPath(), text);
+        var second = new InMemoryAdditionalText(NewPath(), text);
 
         Assert.Equal(first.Path, Get(first).Source.Path);
         Assert.Equal(second.Path, Get(second).Source.Path);
@@ -138,12 +138,5 @@ public sealed class AnalyzerMatrixTests
 
         Assert.Equal(early.Path, Get(late, early).Source.Path);
         Assert.Equal(early.Path, Get(early, late).Source.Path);
-    }
-
-    private sealed class SharedTextFile(string path, Microsoft.CodeAnalysis.Text.SourceText text) : AdditionalText
-    {
-        public override string Path { get; } = path;
-
-        public override Microsoft.CodeAnalysis.Text.SourceText GetText(CancellationToken cancellationToken = default) => text;
     }
 }

@@ -4,12 +4,15 @@ using Microsoft.CodeAnalysis.Text;
 
 namespace Seedance.Generators.Tests.Infrastructure;
 
-/// <summary>An AdditionalFiles item held in memory.</summary>
-internal sealed class InMemoryAdditionalText(string path, string text) : AdditionalText
+/// <summary>An AdditionalFiles item held in memory; it hands back the same text instance every time, as an unchanged file does.</summary>
+internal sealed class InMemoryAdditionalText(string path, SourceText text) : AdditionalText
 {
-    private readonly SourceText _text = SourceText.From(text);
+    public InMemoryAdditionalText(string path, string text)
+        : this(path, SourceText.From(text))
+    {
+    }
 
     public override string Path { get; } = path;
 
-    public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
+    public override SourceText GetText(CancellationToken cancellationToken = default) => text;
 }
