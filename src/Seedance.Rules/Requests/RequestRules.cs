@@ -69,20 +69,60 @@ internal static class RequestRules
         var spec = matrix.Find(id);
         if (spec is not null) return spec;
 
+        var candidates = UnknownModelCandidates(matrix, id, FittingFamily(facts));
+        var note = id == RetiredPlaceholder ? " (the bare \"seedance-2.0\" is a retired placeholder)" : string.Empty;
+        var example = candidates.Count > 0 ? "\"" + candidates[0] + "\"" : "one from the model matrix";
+        violations.Add(new RuleViolation(RuleCatalog.UnknownModel, RuleTarget.Model, -1, -1, -1, [id, note, example], string.Join("\n", candidates)));
+        return null;
+    }
+
+    /// <summary>
+    /// The IDs a SEED0003 fix offers, best first: the nearest known ID by edit distance when the unknown one
+    /// reads as its typo ("…reference-to-vidoe"), then each available model of the fitting family (all
+    /// available models when the family is unknown).
+    /// </summary>
+    public static List<string> UnknownModelCandidates(ModelMatrix matrix, string id, string? family)
+    {
         var candidates = new List<string>();
-        var family = FittingFamily(facts);
+        string? nearest = null;
+        var best = int.MaxValue;
         foreach (var model in matrix.Models)
         {
-            if (model.Status == ModelStatus.Available && (family is null || model.Family == family)) candidates.Add(model.Id);
+            var distance = EditDistance(id, model.Id);
+            if (distance < best) { best = distance; nearest = model.Id; }
+        }
+        // A typo is a few edits away; "seedance-2.0" is a whole suffix away from every ID, so the fitting family leads.
+        if (nearest is not null && best <= Math.Max(2, nearest.Length / 6)) candidates.Add(nearest);
+        foreach (var model in matrix.Models)
+        {
+            if (model.Status == ModelStatus.Available && (family is null || model.Family == family) && !candidates.Contains(model.Id)) candidates.Add(model.Id);
         }
         if (candidates.Count == 0)
         {
             foreach (var model in matrix.Models) candidates.Add(model.Id);
         }
-        var note = id == RetiredPlaceholder ? " (the bare \"seedance-2.0\" is a retired placeholder)" : string.Empty;
-        var example = candidates.Count > 0 ? "\"" + candidates[0] + "\"" : "one from the model matrix";
-        violations.Add(new RuleViolation(RuleCatalog.UnknownModel, RuleTarget.Model, -1, -1, -1, [id, note, example], string.Join("\n", candidates)));
-        return null;
+        return candidates;
+    }
+
+    /// <summary>Levenshtein distance, ignoring ASCII case; two rows, no recursion.</summary>
+    public static int EditDistance(string a, string b)
+    {
+        if (a.Length > 256 || b.Length > 256) return int.MaxValue;
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++) previous[j] = j;
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            var ca = char.ToLowerInvariant(a[i - 1]);
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = ca == char.ToLowerInvariant(b[j - 1]) ? 0 : 1;
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+            }
+            (previous, current) = (current, previous);
+        }
+        return previous[b.Length];
     }
 
     /// <summary>The family whose limits the known asset counts fit best, or null when the counts are not known.</summary>
@@ -97,11 +137,14 @@ internal static class RequestRules
 
     private static void CheckPrompt(ModelSpec? spec, RequestFacts facts, string prompt, List<PromptReference> references, List<RuleViolation> violations)
     {
+        int chinesePrompt = -1;
         foreach (var reference in references)
         {
             if (reference.Form == ReferenceForm.Tag)
             {
-                var plain = PlainName(reference.Kind, reference.Number);
+                // The fix speaks the prompt's language: a Chinese tag, or any tag in a mostly Chinese prompt, becomes 视频1.
+                if (!reference.ChineseKind && chinesePrompt < 0) chinesePrompt = PromptScanner.IsMostlyChinese(prompt) ? 1 : 0;
+                var plain = PromptScanner.PlainText(reference, reference.ChineseKind || chinesePrompt == 1);
                 violations.Add(new RuleViolation(RuleCatalog.TagSyntax, RuleTarget.Prompt, -1, reference.Start, reference.Length,
                     [prompt.Substring(reference.Start, reference.Length), plain], plain));
                 continue;
@@ -179,7 +222,8 @@ internal static class RequestRules
                 if (reference.NamesPosition)
                 {
                     anyPosition = true;
-                    if (reference.Number <= 64) named |= 1UL << (reference.Number - 1);
+                    var last = Math.Max(reference.Number, reference.LastNumber);
+                    for (var n = reference.Number; n <= last && n <= 64; n++) named |= 1UL << (n - 1);
                 }
                 else
                 {
