@@ -253,6 +253,79 @@ public sealed class PackageEndToEndTests
         AssertDiagnostics(project, rebuild, MistakesFile, fixedSource, [("SEED0004", "image 3", "error")]);
     }
 
+    /// <summary>Every tag family, in every literal kind the fix edits.</summary>
+    private const string TagFamiliesSource = """"
+        using Seedance;
+
+        namespace MyApp;
+
+        public static class TagFamilies
+        {
+            private const string Mood = "rainy";
+
+            public static ReferenceToVideoRequest Regular() => new ReferenceToVideoRequest
+            {
+                Prompt = "@Image1 and @ image2 lead; [Image3], [@Video 1] and @[Audio 1] follow; {image4} and ＠图片5 close.",
+                ImageUrls = ["https://example.com/1.jpg", "https://example.com/2.jpg", "https://example.com/3.jpg", "https://example.com/4.jpg", "https://example.com/5.jpg"],
+                VideoUrls = ["https://example.com/1.mp4"],
+                AudioUrls = ["https://example.com/1.mp3"],
+            };
+
+            public static ReferenceToVideoRequest Verbatim() => new ReferenceToVideoRequest
+            {
+                Prompt = @"参考@视频1的运镜，【@图片1】是主角，<<<audio_1_2>>>作为配乐。",
+                ImageUrls = ["https://example.com/1.jpg"],
+                VideoUrls = ["https://example.com/1.mp4"],
+                AudioUrls = ["https://example.com/1.mp3", "https://example.com/2.mp3"],
+            };
+
+            public static ReferenceToVideoRequest Raw() => new ReferenceToVideoRequest
+            {
+                Prompt = """Cut between @Video1-3 to the beat of <<<Audio1>>>.""",
+                VideoUrls = ["https://example.com/1.mp4", "https://example.com/2.mp4", "https://example.com/3.mp4"],
+                AudioUrls = ["https://example.com/1.mp3"],
+            };
+
+            public static ImageToVideoRequest Interpolated() => new ImageToVideoRequest
+            {
+                Prompt = $"A {Mood} night: start on @img1 and end on [Picture 2].",
+                ImageUrls = ["https://example.com/first.jpg", "https://example.com/last.jpg"],
+            };
+        }
+
+        """";
+
+    [Fact]
+    public void Dotnet_format_rewrites_every_tag_family()
+    {
+        var project = _fixture.CreateProject("format-tags");
+        project.WriteFile("TagFamilies.cs", TagFamiliesSource);
+        var build = project.Build();
+        Assert.True(build.ExitCode != 0, $"The build should fail on the tags.{Environment.NewLine}{build}");
+        var found = project.Diagnostics(build).Where(d => d.Id == "SEED0001").Distinct().Count();
+        Assert.True(found == 14, $"Expected 14 SEED0001 errors, found {found}.{Environment.NewLine}{build}");
+
+        var format = project.Dotnet(FormatTimeout,
+            "format", "analyzers", project.ProjectFile, "--diagnostics", "SEED0001", "--severity", "info", "--no-restore", "-v", "n");
+        Assert.True(format.ExitCode == 0, $"dotnet format failed.{Environment.NewLine}{format}");
+        var fixedSource = project.ReadFile("TagFamilies.cs");
+        _output.WriteLine(fixedSource);
+
+        string[] expected =
+        [
+            "Prompt = \"image 1 and image 2 lead; image 3, video 1 and audio 1 follow; image 4 and 图片5 close.\",",
+            "Prompt = @\"参考视频1的运镜，图片1是主角，音频1–2作为配乐。\",",
+            "Prompt = \"\"\"Cut between videos 1–3 to the beat of audio 1.\"\"\",",
+            "Prompt = $\"A {Mood} night: start on image 1 and end on image 2.\",",
+        ];
+        var missing = expected.Where(line => !fixedSource.Contains(line, StringComparison.Ordinal)).ToArray();
+        Assert.True(missing.Length == 0, $"dotnet format did not write:{Environment.NewLine}  {string.Join(Environment.NewLine + "  ", missing)}{Environment.NewLine}{fixedSource}{Environment.NewLine}{format}");
+
+        var rebuild = project.Build();
+        Assert.True(rebuild.ExitCode == 0, $"The fixed project should build.{Environment.NewLine}{rebuild}");
+        Assert.DoesNotContain(project.Diagnostics(rebuild), d => d.Id.StartsWith("SEED", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Editorconfig_severity_takes_effect()
     {

@@ -21,8 +21,17 @@ internal static partial class PromptScanner
     /// <summary>Units after a number that make it a measure: 视频3秒, 图片2倍, 360度.</summary>
     private const string ChineseUnits = "秒分帧度倍年月日天时个次遍岁米元块寸克斤层楼点号集期";
 
-    /// <summary>Characters a Chinese numeral position may be followed by (图三的, 图三和…); anything else may be a word (图一样).</summary>
-    private const string NumeralFollowers = "的和与及中里为作是或、，。：；！？";
+    /// <summary>
+    /// Words that begin with a numeral: after a kind word, 图一样 is "like the image", not image 1; 图三维 is
+    /// "3-D image". A numeral that starts none of them is a position (图三的, 图三保持一致).
+    /// </summary>
+    private static readonly string[] NumeralWords =
+    [
+        "一样", "一般", "一些", "一起", "一直", "一下", "一定", "一切", "一开", "一边", "一点", "一种", "一次", "一张", "一段",
+        "一个", "一幅", "一致", "一体", "一同", "一片", "一角", "一半", "一整", "一旁", "一家", "一身", "一脸", "一眼", "一阵",
+        "一路", "一瞬", "一闪", "一条", "一首", "一部", "一连", "一帧", "一秒", "一分", "一番", "一组", "一套", "一抹", "一束",
+        "二维", "二次", "三维", "三角", "三连", "三分", "四周", "四处", "四季", "四射", "五彩", "五颜", "六色", "七彩", "八方", "九宫",
+    ];
 
     /// <summary>Nouns after 视频/音频 that make a compound naming content: 视频游戏, 视频通话, 视频网站…</summary>
     private static readonly string[] ChineseCompoundNouns = ["游戏", "通话", "会议", "网站", "平台", "号", "频道", "博主", "教程", "课程", "聊天", "监控", "直播"];
@@ -64,7 +73,7 @@ internal static partial class PromptScanner
             return end2;
         }
         if (numberPos < text.Length && ChineseNumerals.IndexOf(text[numberPos]) is var index && index >= 0
-            && (numberPos + 1 >= text.Length || !IsCjk(text[numberPos + 1]) || NumeralFollowers.IndexOf(text[numberPos + 1]) >= 0))
+            && !StartsNumeralWord(text, numberPos) && !(numberPos + 1 < text.Length && IsChineseUnit(text, numberPos + 1)))
         {
             references.Add(new PromptReference(kind, ReferenceForm.Position, index + 1, kindStart, numberPos + 1 - kindStart));
             return numberPos + 1;
@@ -151,6 +160,15 @@ internal static partial class PromptScanner
         pos += length;
         references.Add(new PromptReference(kind, ReferenceForm.Count, count, start, pos - start));
         return pos;
+    }
+
+    private static bool StartsNumeralWord(string text, int pos)
+    {
+        foreach (var word in NumeralWords)
+        {
+            if (Match(text, pos, word)) return true;
+        }
+        return false;
     }
 
     private static bool StartsChineseCompound(string text, int pos)

@@ -10,21 +10,18 @@ internal static partial class PromptScanner
 
     private static readonly string[] OrdinalWords = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth"];
     private static readonly string[] NumberWords = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
-    private static readonly string[] CountAdjectives = ["provided", "attached", "reference", "given", "uploaded", "input", "source", "supplied", "referenced"];
+    private static readonly WordTable CountAdjectives = new("provided", "attached", "reference", "given", "uploaded", "input", "source", "supplied", "referenced");
 
     /// <summary>Words after a number that make it a measure: "video 2 seconds", "video 3 times".</summary>
-    private static readonly string[] UnitWords =
-    [
+    private static readonly WordTable UnitWords = new(
         "s", "sec", "secs", "second", "seconds", "ms", "min", "mins", "minute", "minutes", "h", "hr", "hrs", "hour", "hours",
         "fps", "frame", "frames", "deg", "degree", "degrees", "time", "times", "percent", "pct", "px", "pixel", "pixels",
         "k", "p", "x", "m", "cm", "mm", "km", "meter", "meters", "metre", "metres", "ft", "foot", "feet", "inch", "inches",
         "year", "years", "day", "days", "week", "weeks", "month", "months", "bpm", "db", "hz", "khz", "kb", "mb", "gb",
-        "am", "pm", "mph", "kg", "lb", "lbs", "episode", "episodes", "views", "likes", "subscribers", "followers",
-    ];
+        "am", "pm", "mph", "kg", "lb", "lbs", "episode", "episodes", "views", "likes", "subscribers", "followers");
 
     /// <summary>Nouns that a kind word modifies in a compound: "video game", "audio system" name content.</summary>
-    private static readonly string[] CompoundNouns =
-    [
+    private static readonly WordTable CompoundNouns = new(
         "game", "games", "call", "calls", "camera", "cameras", "chat", "chats", "conference", "conferences", "wall", "walls",
         "store", "shop", "player", "players", "recorder", "tape", "tapes", "cassette", "editor", "editors", "blog", "blogger",
         "channel", "channels", "screen", "screens", "monitor", "monitors", "projector", "card", "cards", "console", "consoles",
@@ -34,7 +31,7 @@ internal static partial class PromptScanner
         "essay", "essays", "diary", "montage", "tutorial", "tutorials", "guide", "interview", "interviews", "podcast", "review",
         "reviews", "series", "sharing", "streaming", "stream", "feed", "upload", "uploads", "quality", "format", "search",
         "sensor", "sensors", "processor", "crew", "crews", "team", "department", "studio", "studios", "lab", "content", "marketing",
-    ];
+        "frame", "frames");
 
     private enum WordType
     {
@@ -109,7 +106,7 @@ internal static partial class PromptScanner
         {
             var next = SkipSpaces(text, wordEnd);
             var adjectiveEnd = WordEnd(text, next);
-            if (next < text.Length && IsOneOf(text, next, adjectiveEnd, CountAdjectives) && MatchKindWord(text, SkipSpaces(text, adjectiveEnd), out _, out _, out _))
+            if (next < text.Length && CountAdjectives.Contains(text, next, adjectiveEnd) && MatchKindWord(text, SkipSpaces(text, adjectiveEnd), out _, out _, out _))
             {
                 next = SkipSpaces(text, adjectiveEnd);
             }
@@ -133,7 +130,7 @@ internal static partial class PromptScanner
         {
             var next = SkipSpaces(text, wordEnd);
             var adjectiveEnd = WordEnd(text, next);
-            if (next >= text.Length || !IsOneOf(text, next, adjectiveEnd, CountAdjectives)) return wordEnd;
+            if (next >= text.Length || !CountAdjectives.Contains(text, next, adjectiveEnd)) return wordEnd;
             next = SkipSpaces(text, adjectiveEnd);
             if (MatchKindWord(text, next, out var kind, out var kindEnd, out var plural) && (plural || kind == AssetKind.Audio && IsClips(text, kindEnd)))
             {
@@ -148,6 +145,8 @@ internal static partial class PromptScanner
     /// <summary>"image2", "video1's": a kind word run together with its number.</summary>
     private static int TryKindWithDigits(string text, int start, int wordEnd, List<PromptReference> references)
     {
+        // Nearly every word ends in a letter: no second look-up for those.
+        if (!IsAsciiDigit(text[wordEnd - 1])) return wordEnd;
         var letters = start;
         while (letters < wordEnd && IsAsciiLetter(text[letters])) letters++;
         if (letters == start || letters == wordEnd) return wordEnd;
@@ -245,7 +244,7 @@ internal static partial class PromptScanner
         if (next == end || next >= text.Length) return true;
         if (IsCjk(text[next])) return !IsChineseUnit(text, next);
         var wordEnd = WordEnd(text, next);
-        return !(wordEnd > next && IsOneOf(text, next, wordEnd, UnitWords));
+        return !(wordEnd > next && UnitWords.Contains(text, next, wordEnd));
     }
 
     /// <summary>"the second image" names a position; "her second image", "a second video" do not.</summary>
@@ -265,7 +264,7 @@ internal static partial class PromptScanner
         if (next == kindEnd && next < text.Length && text[next] == '-') next++;
         if (next == kindEnd) return false;
         var wordEnd = WordEnd(text, next);
-        return wordEnd > next && IsOneOf(text, next, wordEnd, CompoundNouns);
+        return wordEnd > next && CompoundNouns.Contains(text, next, wordEnd);
     }
 
     private static bool IsClips(string text, int pos)

@@ -11,12 +11,10 @@ namespace Seedance.Rules;
 /// </summary>
 internal static partial class PromptScanner
 {
-    private static readonly string[] SpeechWords =
-    [
+    private static readonly WordTable SpeechWords = new(
         "say", "says", "said", "saying", "ask", "asks", "asked", "shout", "shouts", "shouted", "whisper", "whispers", "whispered",
         "reply", "replies", "replied", "yell", "yells", "yelled", "exclaim", "exclaims", "exclaimed", "sing", "sings", "sang",
-        "answer", "answers", "answered", "announce", "announces", "announced", "mutter", "mutters", "muttered", "cry", "cries", "cried",
-    ];
+        "answer", "answers", "answered", "announce", "announces", "announced", "mutter", "mutters", "muttered", "cry", "cries", "cried");
 
     private const int MaxRangeExpansion = 32;
 
@@ -101,7 +99,7 @@ internal static partial class PromptScanner
         if (text[p] == ',') p--;
         var end = p + 1;
         while (p >= 0 && char.IsLetter(text[p])) p--;
-        return end > p + 1 && IsOneOf(text, p + 1, end, SpeechWords);
+        return end > p + 1 && SpeechWords.Contains(text, p + 1, end);
     }
 
     private static int FindClosingSingleQuote(string text, int from)
@@ -110,7 +108,8 @@ internal static partial class PromptScanner
         {
             var c = text[i];
             if (c == '\n') return -1;
-            if ((c == '\'' || c == '\u2019') && !char.IsWhiteSpace(text[i - 1]) && (i + 1 >= text.Length || !char.IsLetter(text[i + 1])))
+            // A closing quote is not followed by a letter ("it's"); Chinese text runs on without a space (’画面).
+            if ((c == '\'' || c == '\u2019') && !char.IsWhiteSpace(text[i - 1]) && (i + 1 >= text.Length || !char.IsLetter(text[i + 1]) || IsCjk(text[i + 1])))
             {
                 return i;
             }
@@ -307,13 +306,27 @@ internal static partial class PromptScanner
     private static bool IsWord(string text, int start, int end, string word) =>
         end - start == word.Length && Match(text, start, word);
 
-    private static bool IsOneOf(string text, int start, int end, string[] words)
+    /// <summary>Lowercase ASCII words looked up by first letter: a word is compared with the few that can match.</summary>
+    private sealed class WordTable
     {
-        foreach (var word in words)
+        private readonly string[][] _byLetter = new string[26][];
+
+        public WordTable(params string[] words)
         {
-            if (IsWord(text, start, end, word)) return true;
+            for (var letter = 0; letter < 26; letter++) _byLetter[letter] = Array.FindAll(words, w => w[0] - 'a' == letter);
         }
-        return false;
+
+        public bool Contains(string text, int start, int end)
+        {
+            if (end <= start) return false;
+            var letter = (text[start] | 0x20) - 'a';
+            if ((uint)letter >= 26) return false;
+            foreach (var word in _byLetter[letter])
+            {
+                if (IsWord(text, start, end, word)) return true;
+            }
+            return false;
+        }
     }
 
     private static string Num(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
