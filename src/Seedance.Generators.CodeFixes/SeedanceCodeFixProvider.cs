@@ -42,6 +42,13 @@ public sealed class SeedanceCodeFixProvider : CodeFixProvider
             var span = diagnostic.Location.SourceSpan;
             if (span.End > text.Length) continue;
             var properties = diagnostic.Properties;
+            // The value comes from a const or readonly variable used only here: the fix edits its declaration.
+            Location? target = null;
+            if (properties.ContainsKey(FixProperties.AtDeclaration))
+            {
+                if (diagnostic.AdditionalLocations.Count == 0 || !diagnostic.AdditionalLocations[0].IsInSource) continue;
+                target = diagnostic.AdditionalLocations[0];
+            }
 
             if (diagnostic.Id == RuleIds.UnknownModel)
             {
@@ -50,7 +57,7 @@ public sealed class SeedanceCodeFixProvider : CodeFixProvider
                 foreach (var id in candidates!.Split('\n'))
                 {
                     var literal = Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(id, quote: true);
-                    Register(context, diagnostic, $"Use model '{id}'", first ? PreferredFixKey : RuleIds.UnknownModel + ":" + id, span, literal);
+                    Register(context, diagnostic, $"Use model '{id}'", first ? PreferredFixKey : RuleIds.UnknownModel + ":" + id, span, literal, target);
                     first = false;
                 }
                 continue;
@@ -78,20 +85,30 @@ public sealed class SeedanceCodeFixProvider : CodeFixProvider
                 RuleIds.DurationOutOfRange => $"Use duration {replacement}",
                 _ => $"Switch to {replacement.Trim('"')}",
             };
-            Register(context, diagnostic, title, PreferredFixKey, span, replacement);
+            Register(context, diagnostic, title, PreferredFixKey, span, replacement, target);
         }
     }
 
-    private static void Register(CodeFixContext context, Diagnostic diagnostic, string title, string equivalenceKey, TextSpan span, string replacement)
+    private static void Register(CodeFixContext context, Diagnostic diagnostic, string title, string equivalenceKey, TextSpan span, string replacement, Location? target = null)
     {
+        if (target is null)
+        {
+            context.RegisterCodeFix(
+                CodeAction.Create(title, cancellationToken => ReplaceAsync(context.Document, span, replacement, cancellationToken), equivalenceKey),
+                diagnostic);
+            return;
+        }
+        var document = context.Document.Project.Solution.GetDocument(target.SourceTree);
+        if (document is null) return;
         context.RegisterCodeFix(
-            CodeAction.Create(title, cancellationToken => ReplaceAsync(context.Document, span, replacement, cancellationToken), equivalenceKey),
+            CodeAction.Create(title, async cancellationToken => (await ReplaceAsync(document, target.SourceSpan, replacement, cancellationToken).ConfigureAwait(false)).Project.Solution, equivalenceKey),
             diagnostic);
     }
 
     private static async Task<Document> ReplaceAsync(Document document, TextSpan span, string replacement, CancellationToken cancellationToken)
     {
         var text = await document.GetTextAsync(cancellationToken).ConfigureAwait(false);
+        if (span.End > text.Length) return document;
         return document.WithText(text.WithChanges(new TextChange(span, replacement)));
     }
 }

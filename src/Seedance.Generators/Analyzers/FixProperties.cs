@@ -16,4 +16,10 @@ internal static class FixProperties
     public const string OpenLength = nameof(OpenLength);
 
     public const string CloseLength = nameof(CloseLength);
+
+    /// <summary>
+    /// The fix edits the diagnostic's first additional location, the literal that declares the const or
+    /// readonly variable the value comes from, instead of the diagnostic's own span.
+    /// </summary>
+    public const string AtDeclaration = nameof(AtDeclaration);
 }

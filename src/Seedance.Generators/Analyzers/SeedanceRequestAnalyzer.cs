@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
 using Seedance.Generators.Analyzers.Facts;
 using Seedance.Generators.Diagnostics;
 using Seedance.Rules;
@@ -52,12 +53,24 @@ public sealed class SeedanceRequestAnalyzer : DiagnosticAnalyzer
     private static void Report(OperationAnalysisContext context, RequestSite? site, ModelMatrix matrix, RuleOutcomeCache outcomes, SeedanceSymbols symbols)
     {
         if (site is null) return;
-        var violations = outcomes.Check(site.Facts, t_violations ??= new List<RuleViolation>());
-        foreach (var violation in violations)
+        // Each arm of a conditional is a variant; a mistake the arms share is reported once.
+        HashSet<(string, TextSpan, string)>? reported = null;
+        var variants = 0;
+        foreach (var variant in site.Variants())
         {
-            context.CancellationToken.ThrowIfCancellationRequested();
-            var (location, properties) = Locate(site, violation, matrix, symbols);
-            context.ReportDiagnostic(Diagnostic.Create(SeedanceDescriptors.For(violation.Rule), location, properties, violation.Args));
+            variants++;
+            var violations = outcomes.Check(variant.Facts, t_violations ??= new List<RuleViolation>());
+            foreach (var violation in violations)
+            {
+                context.CancellationToken.ThrowIfCancellationRequested();
+                var (location, properties, additional) = Locate(variant, violation, matrix, symbols);
+                if (variants > 1 || !ReferenceEquals(variant, site))
+                {
+                    reported ??= new HashSet<(string, TextSpan, string)>();
+                    if (!reported.Add((violation.Rule.Id, location.SourceSpan, violation.Message))) continue;
+                }
+                context.ReportDiagnostic(Diagnostic.Create(SeedanceDescriptors.For(violation.Rule), location, additional, properties, violation.Args));
+            }
         }
     }
 
@@ -106,15 +119,20 @@ public sealed class SeedanceRequestAnalyzer : DiagnosticAnalyzer
             || (parent is ISimpleAssignmentOperation && parent.Parent is IObjectOrCollectionInitializerOperation);
     }
 
-    private static (Location Location, ImmutableDictionary<string, string?> Properties) Locate(RequestSite site, RuleViolation violation, ModelMatrix matrix, SeedanceSymbols symbols)
+    private static (Location Location, ImmutableDictionary<string, string?> Properties, IEnumerable<Location>? Additional) Locate(RequestSite site, RuleViolation violation, ModelMatrix matrix, SeedanceSymbols symbols)
     {
         var properties = ImmutableDictionary<string, string?>.Empty;
         if (violation.Target == RuleTarget.Prompt && site.Prompt is { } prompt)
         {
             var location = prompt.Locate(violation.Start, violation.Length);
-            if (violation.Rule.Id == RuleIds.TagSyntax && prompt.IsExact(violation.Start, violation.Length))
+            if (violation.Rule.Id == RuleIds.TagSyntax)
             {
-                properties = properties.Add(FixProperties.Replacement, violation.Fix);
+                if (prompt.IsExact(violation.Start, violation.Length)) return (location, properties.Add(FixProperties.Replacement, violation.Fix), null);
+                // A tag in a constant or readonly prompt: fixed where it is declared, if the request is its one use.
+                if (prompt.LocateInDeclaration(violation.Start, violation.Length, out var variable, out var use) is { } declared && Declarations.IsOnlyUse(variable!, use!))
+                {
+                    return (location, properties.Add(FixProperties.Replacement, violation.Fix).Add(FixProperties.AtDeclaration, "true"), [declared]);
+                }
             }
             else if (violation.Rule.Id == RuleIds.UnspokenDialogue && prompt.QuoteWithin(violation.Start, violation.Length) is { } quote)
             {
@@ -123,48 +141,65 @@ public sealed class SeedanceRequestAnalyzer : DiagnosticAnalyzer
                     .Add(FixProperties.OpenLength, prompt.Locate(violation.Start, 1).SourceSpan.Length.ToString(System.Globalization.CultureInfo.InvariantCulture))
                     .Add(FixProperties.CloseLength, prompt.Locate(violation.Start + violation.Length - 1, 1).SourceSpan.Length.ToString(System.Globalization.CultureInfo.InvariantCulture));
             }
-            return (location, properties);
+            return (location, properties, null);
         }
-        var (node, fixProperties) = LocateNode(site, violation, matrix, symbols, properties);
-        return (node.GetLocation(), fixProperties);
+        return LocateNode(site, violation, matrix, symbols, properties);
     }
 
-    private static (SyntaxNode Node, ImmutableDictionary<string, string?> Properties) LocateNode(RequestSite site, RuleViolation violation, ModelMatrix matrix, SeedanceSymbols symbols, ImmutableDictionary<string, string?> properties)
+    private static (Location Location, ImmutableDictionary<string, string?> Properties, IEnumerable<Location>? Additional) LocateNode(RequestSite site, RuleViolation violation, ModelMatrix matrix, SeedanceSymbols symbols, ImmutableDictionary<string, string?> properties)
     {
         switch (violation.Target)
         {
             case RuleTarget.Model:
                 if (violation.Rule.Id == RuleIds.UnknownModel)
                 {
-                    return (site.ModelValue ?? site.Whole, properties.Add(FixProperties.Candidates, violation.Fix));
+                    var node = site.ModelValue ?? site.Whole;
+                    return FixAt(site.ModelSource, node, properties, FixProperties.Candidates, violation.Fix);
                 }
                 if (violation.Rule.Id == RuleIds.BetterModel && violation.Fix is { } betterId && matrix.Find(betterId) is { } better)
                 {
-                    if (site.ModelValue is { } modelValue) return (modelValue, properties.Add(FixProperties.Replacement, Literal(betterId)));
+                    if (site.ModelValue is { } modelValue) return FixAt(site.ModelSource, modelValue, properties, FixProperties.Replacement, Literal(betterId));
                     if (site.TypeName is { } typeName && site.RequestType is { } type && BetterTypeExists(symbols, type, better.Name + "Request"))
                     {
-                        return (typeName, properties.Add(FixProperties.Replacement, better.Name + "Request"));
+                        return (typeName.GetLocation(), properties.Add(FixProperties.Replacement, better.Name + "Request"), null);
                     }
-                    return (site.TypeName ?? site.Whole, properties);
+                    return ((site.TypeName ?? site.Whole).GetLocation(), properties, null);
                 }
-                return (site.ModelValue ?? site.TypeName ?? site.Whole, properties);
+                return ((site.ModelValue ?? site.TypeName ?? site.Whole).GetLocation(), properties, null);
 
             case RuleTarget.Quality:
-                return (site.Quality ?? site.Whole, violation.Fix is null ? properties : properties.Add(FixProperties.Replacement, Literal(violation.Fix)));
+                return FixAt(site.QualitySource, site.Quality ?? site.Whole, properties, FixProperties.Replacement, violation.Fix is null ? null : Literal(violation.Fix));
 
             case RuleTarget.Duration:
-                return (site.Duration ?? site.Whole, violation.Fix is null ? properties : properties.Add(FixProperties.Replacement, violation.Fix));
+                return FixAt(site.DurationSource, site.Duration ?? site.Whole, properties, FixProperties.Replacement, violation.Fix);
 
             case RuleTarget.AspectRatio:
-                return (site.AspectRatio ?? site.Whole, properties);
+                return ((site.AspectRatio ?? site.Whole).GetLocation(), properties, null);
 
             case RuleTarget.Images or RuleTarget.Videos or RuleTarget.Audios:
                 var kind = violation.Target == RuleTarget.Images ? AssetKind.Image : violation.Target == RuleTarget.Videos ? AssetKind.Video : AssetKind.Audio;
-                return (violation.Index >= 0 ? site.AssetElement(kind, violation.Index) : site.AssetList(kind), properties);
+                return ((violation.Index >= 0 ? site.AssetElement(kind, violation.Index) : site.AssetList(kind)).GetLocation(), properties, null);
 
             default:
-                return (site.TypeName ?? site.Whole, properties);
+                return ((site.TypeName ?? site.Whole).GetLocation(), properties, null);
         }
+    }
+
+    /// <summary>
+    /// A fix written where the value is: in place when the request writes it, at the declaration of the
+    /// const or readonly variable it reads when the request is that variable's one use, and not at all
+    /// otherwise (a fix at the use would leave the constant unused, or change what other code reads).
+    /// </summary>
+    private static (Location Location, ImmutableDictionary<string, string?> Properties, IEnumerable<Location>? Additional) FixAt(
+        ISymbol? variable, SyntaxNode use, ImmutableDictionary<string, string?> properties, string key, string? value)
+    {
+        if (value is null) return (use.GetLocation(), properties, null);
+        if (variable is null) return (use.GetLocation(), properties.Add(key, value), null);
+        if (Declarations.Literal(variable) is { } literal && Declarations.IsOnlyUse(variable, use))
+        {
+            return (use.GetLocation(), properties.Add(key, value).Add(FixProperties.AtDeclaration, "true"), [literal.GetLocation()]);
+        }
+        return (use.GetLocation(), properties, null);
     }
 
     private static bool BetterTypeExists(SeedanceSymbols symbols, INamedTypeSymbol current, string name)

@@ -83,6 +83,9 @@ internal sealed class RequestFacts : IEquatable<RequestFacts>
 
     public string? AspectRatio { get; set; }
 
+    /// <summary>A copy to change one fact in (each arm of a conditional is checked on its own).</summary>
+    public RequestFacts Clone() => (RequestFacts)MemberwiseClone();
+
     public AssetFacts Assets(AssetKind kind) => kind switch
     {
         AssetKind.Image => Images,

@@ -244,6 +244,9 @@ internal static class RequestRules
     {
         var total = 0;
         var allKnown = true;
+        // One diagnostic per mistake: three images on image-to-video break its image range, and the total
+        // only because of that.
+        var kindOutOfRange = false;
         for (var k = 0; k <= (int)AssetKind.Audio; k++)
         {
             var kind = (AssetKind)k;
@@ -258,6 +261,7 @@ internal static class RequestRules
                 total += assets.Count;
                 if (assets.Count < limits.Min || assets.Count > limits.Max)
                 {
+                    kindOutOfRange = true;
                     violations.Add(new RuleViolation(RuleCatalog.AssetCount, RuleViolation.TargetOf(kind), -1, -1, -1,
                         [spec.Id, RangeText(kind, limits), Counted(kind, assets.Count)], null));
                 }
@@ -270,7 +274,7 @@ internal static class RequestRules
                 }
             }
         }
-        if (allKnown && total > spec.MaxTotalAssets && spec.MaxTotalAssets > 0)
+        if (allKnown && !kindOutOfRange && total > spec.MaxTotalAssets && spec.MaxTotalAssets > 0)
         {
             violations.Add(new RuleViolation(RuleCatalog.AssetCount, RuleTarget.Request, -1, -1, -1,
                 [spec.Id, "at most " + Num(spec.MaxTotalAssets) + " files in all", Num(total) + " files"], null));

@@ -39,6 +39,7 @@ internal static class AnalyzerVerifier<TAnalyzer>
         await test.RunAsync(CancellationToken.None);
     }
 
+    /// <param name="iterations">How many fixes one at a time make the fixed code; 0 checks that no fix is offered.</param>
     public static async Task VerifyFixAsync<TFix>(string source, string fixedSource, int iterations = 1, string? equivalenceKey = null)
         where TFix : CodeFixProvider, new()
     {
@@ -48,7 +49,7 @@ internal static class AnalyzerVerifier<TAnalyzer>
             FixedCode = fixedSource,
             CodeActionEquivalenceKey = equivalenceKey,
             NumberOfIncrementalIterations = iterations,
-            NumberOfFixAllIterations = 1,
+            NumberOfFixAllIterations = iterations == 0 ? 0 : 1,
         };
         Configure(test.TestState, "MyApp");
         Configure(test.FixedState, "MyApp");

@@ -33,6 +33,9 @@ internal sealed class LiteralMap
 
     public string Value { get; }
 
+    /// <summary>The tree of the literal (null for an opaque map).</summary>
+    public SyntaxTree? Tree => _opaque ? null : _token.SyntaxTree;
+
     /// <summary>True when offsets map to individual characters (false: only to the whole token).</summary>
     public bool IsExact => Offsets is not null;
 

@@ -23,11 +23,41 @@ internal sealed class RequestSite
     private IOperation? _promptOperation;
     private PromptText? _prompt;
 
-    private RequestSite(SyntaxNode whole) => Whole = whole;
+    // Values written as ?: or switch expressions: each arm is checked on its own, as a variant of the site.
+    private List<(MemberRole Role, IOperation Arm)>? _arms;
 
-    public RequestFacts Facts { get; } = new();
+    private readonly ValueResolver _values;
 
-    public PromptText? Prompt => _prompt ??= _promptOperation is null ? null : PromptText.From(_promptOperation);
+    private RequestSite(SyntaxNode whole, ValueResolver values)
+    {
+        Whole = whole;
+        _values = values;
+    }
+
+    public RequestFacts Facts { get; private set; } = new();
+
+    public PromptText? Prompt => _prompt ??= _promptOperation is null ? null : PromptText.From(_promptOperation, _values);
+
+    /// <summary>
+    /// The site itself, or, when a value is a conditional, one copy per arm with that arm's value: each
+    /// is checked on its own, and its squiggles land in its arm.
+    /// </summary>
+    public IEnumerable<RequestSite> Variants()
+    {
+        if (_arms is null)
+        {
+            yield return this;
+            yield break;
+        }
+        foreach (var (role, arm) in _arms)
+        {
+            var variant = (RequestSite)MemberwiseClone();
+            variant._arms = null;
+            variant.Facts = Facts.Clone();
+            variant.Read(role, arm);
+            yield return variant;
+        }
+    }
 
     public SyntaxNode Whole { get; }
 
@@ -37,6 +67,13 @@ internal sealed class RequestSite
     public INamedTypeSymbol? RequestType { get; private set; }
 
     public SyntaxNode? ModelValue { get; private set; }
+
+    /// <summary>The const or readonly variable a setting is read from (<c>Quality = q</c>), for fixes made at its declaration.</summary>
+    public ISymbol? ModelSource { get; private set; }
+
+    public ISymbol? DurationSource { get; private set; }
+
+    public ISymbol? QualitySource { get; private set; }
 
     public SyntaxNode? Duration { get; private set; }
 
@@ -70,7 +107,7 @@ internal sealed class RequestSite
         var shape = symbols.ShapeOf(type);
         if (shape.Role == TypeRole.None) return null;
         var isRequest = shape.Role == TypeRole.Request;
-        var site = new RequestSite(creation.Syntax) { RequestType = type };
+        var site = new RequestSite(creation.Syntax, symbols.Values) { RequestType = type };
 
         IObjectOrCollectionInitializerOperation? initializer;
         if (creation is IObjectCreationOperation objectCreation)
@@ -132,7 +169,7 @@ internal sealed class RequestSite
             if (argument.Parameter is not { } parameter) continue;
             var role = symbols.RoleOf(parameter);
             if (role == MemberRole.None) continue;
-            site ??= new RequestSite(invocation.Syntax);
+            site ??= new RequestSite(invocation.Syntax, symbols.Values);
             site.Read(role, argument.Value);
         }
         return site;
@@ -140,6 +177,14 @@ internal sealed class RequestSite
 
     private void Read(MemberRole role, IOperation value)
     {
+        // A variable is followed to the value it provably holds; what cannot be proven stays unknown.
+        var resolved = _values.Resolve(value, out var added);
+        if (resolved is null || CollectArms(role, resolved, value, 0))
+        {
+            // Not "none": a list the request sets to something unknown may hold anything.
+            MarkUnknown(role);
+            return;
+        }
         switch (role)
         {
             case MemberRole.Prompt:
@@ -152,7 +197,7 @@ internal sealed class RequestSite
                     Facts.Prompt = constant;
                     Facts.PromptIsComplete = true;
                 }
-                else if (PromptText.From(value) is { } prompt)
+                else if (PromptText.From(value, _values) is { } prompt)
                 {
                     _prompt = prompt;
                     _promptOperation = value;
@@ -161,50 +206,103 @@ internal sealed class RequestSite
                 }
                 break;
             case MemberRole.ModelId:
-                if (Unwrap(value).ConstantValue is { HasValue: true, Value: string id })
+                if (resolved.ConstantValue is { HasValue: true, Value: string id })
                 {
                     Facts.ModelId = id;
                     ModelValue = value.Syntax;
+                    ModelSource = Declarations.VariableOf(value);
                 }
                 break;
             case MemberRole.Duration:
-                if (Unwrap(value).ConstantValue is { HasValue: true, Value: int seconds })
+                if (resolved.ConstantValue is { HasValue: true, Value: int seconds })
                 {
                     Facts.Duration = seconds;
                     Duration = value.Syntax;
+                    DurationSource = Declarations.VariableOf(value);
                 }
                 break;
             case MemberRole.Quality:
-                if (ConstantString(Unwrap(value)) is { } quality)
+                if (ConstantString(resolved) is { } quality)
                 {
                     Facts.Quality = quality;
                     Quality = value.Syntax;
+                    QualitySource = Declarations.VariableOf(value);
                 }
                 break;
             case MemberRole.AspectRatio:
-                if (ConstantString(Unwrap(value)) is { } ratio)
+                if (ConstantString(resolved) is { } ratio)
                 {
                     Facts.AspectRatio = ratio;
                     AspectRatio = value.Syntax;
                 }
                 break;
             case MemberRole.Images:
-                ReadAssets(AssetKind.Image, value);
+                ReadAssets(AssetKind.Image, value, resolved, added);
                 break;
             case MemberRole.Videos:
-                ReadAssets(AssetKind.Video, value);
+                ReadAssets(AssetKind.Video, value, resolved, added);
                 break;
             case MemberRole.Audios:
-                ReadAssets(AssetKind.Audio, value);
+                ReadAssets(AssetKind.Audio, value, resolved, added);
                 break;
         }
     }
 
-    private void ReadAssets(AssetKind kind, IOperation value)
+    private void MarkUnknown(MemberRole role)
     {
-        var unwrapped = Unwrap(value);
-        var facts = ReadList(unwrapped);
-        var items = facts.Urls is not null ? unwrapped : null;
+        switch (role)
+        {
+            case MemberRole.Prompt: Facts.Prompt = null; _prompt = null; _promptOperation = null; break;
+            case MemberRole.ModelId: Facts.ModelId = null; break;
+            case MemberRole.Duration: Facts.Duration = null; break;
+            case MemberRole.Quality: Facts.Quality = null; break;
+            case MemberRole.AspectRatio: Facts.AspectRatio = null; break;
+            case MemberRole.Images: Facts.Images = AssetFacts.Unknown; break;
+            case MemberRole.Videos: Facts.Videos = AssetFacts.Unknown; break;
+            case MemberRole.Audios: Facts.Audios = AssetFacts.Unknown; break;
+        }
+    }
+
+    /// <summary>
+    /// <c>c ? a : b</c> and switch expressions, nested too: records each arm (at most 16) to be checked on
+    /// its own. Arms of a variable declared elsewhere are not expanded: their squiggles would land there.
+    /// </summary>
+    private bool CollectArms(MemberRole role, IOperation resolved, IOperation value, int depth)
+    {
+        if (resolved is not (IConditionalOperation { WhenFalse: not null } or ISwitchExpressionOperation)) return false;
+        if (resolved.ConstantValue.HasValue) return false;
+        var arms = new List<IOperation>();
+        if (!Flatten(resolved, arms, 0) || resolved.Syntax.SyntaxTree != value.Syntax.SyntaxTree) return true;
+        _arms ??= new List<(MemberRole, IOperation)>();
+        foreach (var arm in arms) _arms.Add((role, arm));
+        return true;
+
+        static bool Flatten(IOperation operation, List<IOperation> arms, int level)
+        {
+            operation = Unwrap(operation);
+            if (level > 4 || arms.Count > 16) return false;
+            switch (operation)
+            {
+                case IConditionalOperation { WhenFalse: { } whenFalse } conditional when !operation.ConstantValue.HasValue:
+                    return Flatten(conditional.WhenTrue, arms, level + 1) && Flatten(whenFalse, arms, level + 1);
+                case ISwitchExpressionOperation switchExpression:
+                    foreach (var arm in switchExpression.Arms)
+                    {
+                        if (!Flatten(arm.Value, arms, level + 1)) return false;
+                    }
+                    return true;
+                default:
+                    arms.Add(operation);
+                    return true;
+            }
+        }
+    }
+
+    private void ReadAssets(AssetKind kind, IOperation value, IOperation resolved, IReadOnlyList<IOperation>? added)
+    {
+        var facts = ReadList(resolved, added, _values);
+        // Items are placed where they are written when that is in this file; otherwise on the list as used.
+        var items = facts.Urls is not null && resolved.Syntax.SyntaxTree == value.Syntax.SyntaxTree ? resolved : null;
         switch (kind)
         {
             case AssetKind.Image: Facts.Images = facts; _imageList = value.Syntax; _imageItems = items; break;
@@ -213,8 +311,23 @@ internal sealed class RequestSite
         }
     }
 
-    /// <summary>The count and constant URLs of an array, a collection initializer or a collection expression.</summary>
-    private static AssetFacts ReadList(IOperation operation)
+    /// <summary>
+    /// The count and constant URLs of an array, a collection initializer, a collection expression (spreads
+    /// of known lists included), <c>.ToArray()</c>/<c>.ToList()</c> of one, and the items added to a local
+    /// list afterwards.
+    /// </summary>
+    private static AssetFacts ReadList(IOperation operation, IReadOnlyList<IOperation>? added, ValueResolver values, int depth = 0)
+    {
+        if (depth > 8) return AssetFacts.Unknown;
+        var listed = ReadListItself(operation, values, depth);
+        if (added is null || !listed.IsKnown) return listed;
+        var urls = new string?[listed.Count + added.Count];
+        for (var i = 0; i < listed.Count; i++) urls[i] = listed.Urls?[i];
+        for (var i = 0; i < added.Count; i++) urls[listed.Count + i] = ConstantUrl(added[i], values);
+        return AssetFacts.Of(urls);
+    }
+
+    private static AssetFacts ReadListItself(IOperation operation, ValueResolver values, int depth)
     {
         if (operation.ConstantValue is { HasValue: true, Value: null }) return AssetFacts.None;
         if (operation is IDefaultValueOperation) return AssetFacts.None;
@@ -222,9 +335,9 @@ internal sealed class RequestSite
         switch (operation)
         {
             case IArrayCreationOperation { Initializer: { } arrayInitializer }:
-                var values = arrayInitializer.ElementValues;
-                var urls = new string?[values.Length];
-                for (var i = 0; i < values.Length; i++) urls[i] = ConstantUrl(values[i]);
+                var elementValues = arrayInitializer.ElementValues;
+                var urls = new string?[elementValues.Length];
+                for (var i = 0; i < elementValues.Length; i++) urls[i] = ConstantUrl(elementValues[i], values);
                 return AssetFacts.Of(urls);
 
             case IObjectCreationOperation { Initializer: { } collection } when collection.Initializers.Length > 0:
@@ -233,46 +346,71 @@ internal sealed class RequestSite
                 for (var i = 0; i < adds.Length; i++)
                 {
                     if (adds[i] is not IInvocationOperation { Arguments.Length: 1 } add) return AssetFacts.Unknown;
-                    added[i] = ConstantUrl(add.Arguments[0].Value);
+                    added[i] = ConstantUrl(add.Arguments[0].Value, values);
                 }
                 return AssetFacts.Of(added);
+
+            case IObjectCreationOperation { Arguments.Length: 0, Initializer: null or { Initializers.Length: 0 } } empty
+                when empty.Type is INamedTypeSymbol { IsGenericType: true }:
+                // new List<string>(), to be filled by .Add calls the resolver found.
+                return AssetFacts.None;
+
+            case IInvocationOperation { TargetMethod.Name: "ToArray" or "ToList", Arguments.Length: <= 1 } copy:
+                var source = copy.Instance ?? (copy.Arguments.Length == 1 ? copy.Arguments[0].Value : null);
+                if (source is null || values.Resolve(source, out var sourceAdded, depth + 1) is not { } resolvedSource) return AssetFacts.Unknown;
+                return ReadList(resolvedSource, sourceAdded, values, depth + 1);
         }
 
         if (operation.Syntax is CollectionExpressionSyntax collectionExpression)
         {
-            return ReadCollectionExpression(operation, collectionExpression);
+            return ReadCollectionExpression(operation, collectionExpression, values, depth);
         }
         return AssetFacts.Unknown;
     }
 
     /// <summary>
-    /// <c>[a, b]</c>. Newer compilers give its elements as child operations (ICollectionExpressionOperation,
+    /// <c>[a, b, ..c]</c>. Newer compilers give its elements as child operations (ICollectionExpressionOperation,
     /// which the Roslyn 4.8 baseline cannot name); when they do not line up with the syntax, the semantic
-    /// model answers instead. A spread (<c>..x</c>) makes the count unknown.
+    /// model answers instead. A spread of a list that is known adds its items; any other spread makes the
+    /// count unknown.
     /// </summary>
-    private static AssetFacts ReadCollectionExpression(IOperation operation, CollectionExpressionSyntax syntax)
+    private static AssetFacts ReadCollectionExpression(IOperation operation, CollectionExpressionSyntax syntax, ValueResolver values, int depth)
     {
         var elements = syntax.Elements;
-        var urls = new string?[elements.Count];
+        var spreads = false;
         for (var i = 0; i < elements.Count; i++)
         {
-            if (elements[i] is not ExpressionElementSyntax) return AssetFacts.Unknown;
+            if (elements[i] is SpreadElementSyntax) spreads = true;
+            else if (elements[i] is not ExpressionElementSyntax) return AssetFacts.Unknown;
         }
-        var index = 0;
-        foreach (var child in operation.ChildOperations)
+        if (!spreads)
         {
-            if (index >= urls.Length || child.Syntax != ((ExpressionElementSyntax)elements[index]).Expression) { index = -1; break; }
-            urls[index++] = ConstantUrl(child);
+            var urls = new string?[elements.Count];
+            var index = 0;
+            foreach (var child in operation.ChildOperations)
+            {
+                if (index >= urls.Length || child.Syntax != ((ExpressionElementSyntax)elements[index]).Expression) { index = -1; break; }
+                urls[index++] = ConstantUrl(child, values);
+            }
+            if (index == urls.Length) return AssetFacts.Of(urls);
         }
-        if (index == urls.Length) return AssetFacts.Of(urls);
 
         if (operation.SemanticModel is not { } model) return AssetFacts.Unknown;
-        for (var i = 0; i < elements.Count; i++)
+        var items = new List<string?>(elements.Count);
+        foreach (var element in elements)
         {
-            var constant = model.GetConstantValue(((ExpressionElementSyntax)elements[i]).Expression);
-            urls[i] = constant.HasValue ? constant.Value as string : null;
+            if (element is ExpressionElementSyntax expression)
+            {
+                items.Add(model.GetOperation(expression.Expression) is { } item ? ConstantUrl(item, values) : null);
+                continue;
+            }
+            var spread = (SpreadElementSyntax)element;
+            if (model.GetOperation(spread.Expression) is not { } spreadOperation || values.Resolve(spreadOperation, out var spreadAdded, depth + 1) is not { } spreadValue) return AssetFacts.Unknown;
+            var inner = ReadList(spreadValue, spreadAdded, values, depth + 1);
+            if (!inner.IsKnown) return AssetFacts.Unknown;
+            for (var i = 0; i < inner.Count; i++) items.Add(inner.Urls?[i]);
         }
-        return AssetFacts.Of(urls);
+        return AssetFacts.Of(items.ToArray());
     }
 
     /// <summary>Where item <paramref name="index"/> of a list read by <see cref="ReadList"/> is written.</summary>
@@ -291,8 +429,8 @@ internal sealed class RequestSite
             : null;
     }
 
-    private static string? ConstantUrl(IOperation item) =>
-        Unwrap(item).ConstantValue is { HasValue: true, Value: string url } ? url : null;
+    private static string? ConstantUrl(IOperation item, ValueResolver values) =>
+        values.Resolve(item, out _) is { ConstantValue: { HasValue: true, Value: string url } } ? url : null;
 
     private static string? ConstantString(IOperation operation)
     {

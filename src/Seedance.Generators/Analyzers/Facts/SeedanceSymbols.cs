@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
 using Seedance.Rules;
 
 namespace Seedance.Generators.Analyzers.Facts;
@@ -56,9 +58,13 @@ internal sealed class SeedanceSymbols
         Request = request;
         Quality = quality;
         AspectRatio = ratio;
+        Values = new ValueResolver(compilation);
     }
 
     public Compilation Compilation { get; }
+
+    /// <summary>What variables hold where requests use them: the one value-resolution layer.</summary>
+    public ValueResolver Values { get; }
 
     public INamedTypeSymbol ModelAttribute { get; }
 
@@ -174,6 +180,64 @@ internal sealed class SeedanceSymbols
     public MemberRole RoleOf(ISymbol member) => _roles.TryGetValue(member, out var role) ? role : _roles.GetOrAdd(member, ComputeRole);
 
     private MemberRole ComputeRole(ISymbol member)
+    {
+        var role = DeclaredRole(member);
+        return role == MemberRole.None && member is IParameterSymbol parameter ? InferredRole(parameter) : role;
+    }
+
+    /// <summary>
+    /// One level into the user's own methods: a parameter of a private or internal method (or a local
+    /// function) that flows unchanged into a request's prompt or asset list, and is never written, has
+    /// that role at the method's call sites, as if it carried the attribute.
+    /// </summary>
+    private MemberRole InferredRole(IParameterSymbol parameter)
+    {
+        if (parameter.RefKind != RefKind.None || parameter.ContainingSymbol is not IMethodSymbol method) return MemberRole.None;
+        if (method.MethodKind != MethodKind.LocalFunction && (method.MethodKind != MethodKind.Ordinary || method.DeclaredAccessibility is not (Accessibility.Private or Accessibility.Internal))) return MemberRole.None;
+        if (parameter.Type.SpecialType != SpecialType.System_String && parameter.Type is not (IArrayTypeSymbol or INamedTypeSymbol { IsGenericType: true })) return MemberRole.None;
+        if (method.DeclaringSyntaxReferences.Length != 1) return MemberRole.None;
+        var declaration = method.DeclaringSyntaxReferences[0].GetSyntax();
+        SyntaxNode? body = declaration switch
+        {
+            MethodDeclarationSyntax m => (SyntaxNode?)m.Body ?? m.ExpressionBody,
+            LocalFunctionStatementSyntax f => (SyntaxNode?)f.Body ?? f.ExpressionBody,
+            _ => null,
+        };
+        if (body is null) return MemberRole.None;
+
+        var found = MemberRole.None;
+        SemanticModel? model = null;
+        foreach (var node in body.DescendantNodes())
+        {
+            if (node is not IdentifierNameSyntax identifier || identifier.Identifier.ValueText != parameter.Name) continue;
+            if (ValueResolver.IsWritten(identifier)) return MemberRole.None;
+            // Prompt = text inside an object initializer, or text passed to a parameter that declares its role.
+            var role = MemberRole.None;
+            if (identifier.Parent is AssignmentExpressionSyntax { Parent: InitializerExpressionSyntax } assignment && assignment.Right == identifier)
+            {
+#pragma warning disable RS1030 // Once per method and compilation (cached), for the tree that declares it.
+                model ??= Compilation.GetSemanticModel(identifier.SyntaxTree);
+#pragma warning restore RS1030
+                if (model.GetSymbolInfo(assignment.Left).Symbol is { } target and (IPropertySymbol or IFieldSymbol)) role = DeclaredRole(target);
+            }
+            else if (identifier.Parent is ArgumentSyntax { Parent: ArgumentListSyntax { Parent: ObjectCreationExpressionSyntax or InvocationExpressionSyntax or ImplicitObjectCreationExpressionSyntax } } argument)
+            {
+#pragma warning disable RS1030 // As above.
+                model ??= Compilation.GetSemanticModel(identifier.SyntaxTree);
+#pragma warning restore RS1030
+                if (model.GetOperation(argument) is IArgumentOperation { Parameter: { } target }) role = DeclaredRole(target);
+            }
+            if (role is MemberRole.Prompt or MemberRole.Images or MemberRole.Videos or MemberRole.Audios)
+            {
+                if (found != MemberRole.None && found != role) return MemberRole.None;
+                found = role;
+            }
+        }
+        return found;
+    }
+
+    /// <summary>The role an attribute, a type or a name gives a member (no inference).</summary>
+    private MemberRole DeclaredRole(ISymbol member)
     {
         foreach (var attribute in member.GetAttributes())
         {
