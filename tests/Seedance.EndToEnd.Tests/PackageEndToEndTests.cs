@@ -326,6 +326,97 @@ public sealed class PackageEndToEndTests
         Assert.DoesNotContain(project.Diagnostics(rebuild), d => d.Id.StartsWith("SEED", StringComparison.Ordinal));
     }
 
+    /// <summary>The forms real code carries values in; each mistake sits on a line of its own, named by a marker.</summary>
+    private const string RealCodeSource = """
+        using System.Collections.Generic;
+        using Seedance;
+
+        namespace MyApp.Filtered
+        {
+            [SeedanceClient(Models = new[] { "seedance-2.0", "seedance-2.0-reference-to-vidoe" })] // marker: client
+            public partial class FilteredClient { }
+        }
+
+        namespace MyApp
+        {
+            public static class RealCode
+            {
+                private static readonly string Style = "Use @Image1 for the art style.";
+                private const string Scene = "A rider in the rain.";
+
+                public static ReferenceToVideoRequest ReadonlyField() => new() { Prompt = Style, ImageUrls = ["https://example.com/a.jpg"] }; // marker: field
+
+                public static ReferenceToVideoRequest Joined() => new() { Prompt = string.Join(" ", "Follow @Image1.", Scene), ImageUrls = ["https://example.com/a.jpg"] }; // marker: join
+
+                public static ReferenceToVideoRequest BuiltList()
+                {
+                    var urls = new List<string>();
+                    urls.Add("https://example.com/a.jpg");
+                    urls.Add("https://example.com/b.jpg");
+                    return new() { Prompt = "Image 1 and image 2 ride; image 3 is the street.", ImageUrls = urls }; // marker: list
+                }
+
+                public static ReferenceToVideoRequest LocalArray()
+                {
+                    string[] urls = ["https://example.com/a.jpg", "https://example.com/b.jpg"];
+                    return new() { Prompt = "Image 1 and image 2 ride; image 3 waits.", ImageUrls = urls }; // marker: array
+                }
+
+                public static ReferenceToVideoRequest Conditional(bool night) => new()
+                {
+                    Prompt = night ? "Use @Image1 under neon." : "Use image 1 in daylight.", // marker: conditional
+                    ImageUrls = ["https://example.com/a.jpg"],
+                };
+
+                public static ReferenceToVideoRequest ViaHelper() => Make("Use @Image1 for the style."); // marker: helper
+
+                private static ReferenceToVideoRequest Make(string text) => new() { Prompt = text, ImageUrls = ["https://example.com/a.jpg"] };
+            }
+        }
+
+        """;
+
+    [Fact]
+    public void The_values_real_code_carries_are_checked_at_compile_time_and_fixed_without_new_warnings()
+    {
+        var project = _fixture.CreateProject("real-code");
+        project.WriteFile("RealCode.cs", RealCodeSource);
+        var build = project.Build();
+        (string Id, string Marker)[] expected =
+        [
+            ("SEED0003", "client"), ("SEED0003", "client"), ("SEED0001", "field"), ("SEED0001", "join"),
+            ("SEED0004", "list"), ("SEED0004", "array"), ("SEED0001", "conditional"), ("SEED0001", "helper"),
+        ];
+        AssertOnLines(project, build, RealCodeSource, expected);
+
+        var format = project.Dotnet(FormatTimeout,
+            "format", "analyzers", project.ProjectFile, "--diagnostics", "SEED0001", "SEED0003", "--severity", "info", "--no-restore", "-v", "n");
+        Assert.True(format.ExitCode == 0, $"dotnet format failed.{Environment.NewLine}{format}");
+        var fixedSource = project.ReadFile("RealCode.cs");
+        _output.WriteLine(fixedSource);
+        Assert.Contains("private static readonly string Style = \"Use image 1 for the art style.\";", fixedSource, StringComparison.Ordinal);
+        Assert.Contains("\"seedance-2.0-reference-to-video\" })]", fixedSource, StringComparison.Ordinal);
+        Assert.Contains("Make(\"Use image 1 for the style.\")", fixedSource, StringComparison.Ordinal);
+
+        // What is left is what has no fix; and no fix left a warning behind (an unused constant, say).
+        var rebuild = project.Build();
+        AssertOnLines(project, rebuild, fixedSource, [("SEED0004", "list"), ("SEED0004", "array")]);
+    }
+
+    /// <summary>Exactly these diagnostics, each on the line that carries its marker comment, and no warning of any kind.</summary>
+    private void AssertOnLines(ConsumerProject project, ProcessResult build, string source, (string Id, string Marker)[] expected)
+    {
+        var actual = project.Diagnostics(build).Distinct().ToArray();
+        var lines = source.Replace("\r\n", "\n").Split('\n');
+        var message = $"Expected {string.Join(", ", expected.Select(e => e.Id + " @" + e.Marker))}; got:{Environment.NewLine}{BuildDiagnostics.Describe(actual)}{Environment.NewLine}{build}";
+        var wanted = expected.Select(e => (e.Id, Line: Array.FindIndex(lines, l => l.Contains("// marker: " + e.Marker, StringComparison.Ordinal)) + 1)).ToArray();
+        Assert.True(actual.Length == wanted.Length, message);
+        foreach (var group in wanted.GroupBy(w => w))
+        {
+            Assert.True(actual.Count(d => d.Id == group.Key.Id && d.Line == group.Key.Line) == group.Count(), message);
+        }
+    }
+
     [Fact]
     public void Editorconfig_severity_takes_effect()
     {
