@@ -13,7 +13,7 @@ namespace Seedance.Benchmarks;
 /// The time the compiler spends inside each analyzer's callbacks (Roslyn's own per-analyzer clock, the
 /// one behind -p:ReportAnalyzer=true), without the binding both sides pay: the per-site figure that the
 /// BenchmarkDotNet totals, dominated by binding, cannot resolve.
-/// Usage: Seedance.Benchmarks --analyzer-time [runs] [seedance|facts|noop|ca2241|regex|small|none] (one of them only, e.g. under a profiler).
+/// Usage: Seedance.Benchmarks --analyzer-time [runs] [seedance|facts|noop|ca2241|regex|small|forms|none] (one of them only, e.g. under a profiler).
 /// </summary>
 internal static class AnalyzerTimes
 {
@@ -55,6 +55,17 @@ internal static class AnalyzerTimes
             var seedance = Median(runs, () => AnalyzerTime(oneFile, new SeedanceRequestAnalyzer()));
             var peer = Median(runs, () => AnalyzerTime(oneFormatFile, ca2241));
             Console.WriteLine($"  {"one file, 4 requests: Seedance request analyzer",-44} {seedance.Median.TotalMilliseconds,9:0.000} ms (lowest run {seedance.Lowest.TotalMilliseconds:0.000})");
+            Console.WriteLine($"  {"one file, 4 string.Format calls: CA2241",-44} {peer.Median.TotalMilliseconds,9:0.000} ms (lowest run {peer.Lowest.TotalMilliseconds:0.000})");
+        }
+        if (Wanted("forms"))
+        {
+            // One file of six requests whose values come through fields, locals, built lists, ?:, string.Join
+            // and a helper's parameter, in a fresh compilation: the keystroke cost of the value-resolution layer.
+            var formsFile = Workloads.WithGeneratedClient([Workloads.ValueFormsFile()]);
+            var oneFormatFile = Workloads.Compile(Workloads.FormatFiles().Take(1));
+            var seedance = Median(runs, () => AnalyzerTime(formsFile, new SeedanceRequestAnalyzer()));
+            var peer = Median(runs, () => AnalyzerTime(oneFormatFile, ca2241));
+            Console.WriteLine($"  {"one file, 6 requests through variables: Seedance",-44} {seedance.Median.TotalMilliseconds,9:0.000} ms (lowest run {seedance.Lowest.TotalMilliseconds:0.000})");
             Console.WriteLine($"  {"one file, 4 string.Format calls: CA2241",-44} {peer.Median.TotalMilliseconds,9:0.000} ms (lowest run {peer.Lowest.TotalMilliseconds:0.000})");
         }
         if (Wanted("none"))

@@ -45,9 +45,53 @@ internal static class Workloads
     /// The request workload with the generated client and request types, as in a real build. Throws when
     /// the generator fails or the result does not compile: a benchmark of a failed run measures nothing.
     /// </summary>
-    public static CSharpCompilation RequestsWithGeneratedClient(int files = Files)
+    public static CSharpCompilation RequestsWithGeneratedClient(int files = Files) => WithGeneratedClient(RequestFiles().Take(files));
+
+    /// <summary>One file of requests whose values come through variables: what the value-resolution layer reads.</summary>
+    public static string ValueFormsFile() => """
+        using System.Collections.Generic;
+        using Seedance;
+
+        namespace Bench;
+
+        public static class ValueForms
+        {
+            private static readonly string Style = "The character's appearance references image 1; moody neon light.";
+            private const string Scene = "A rider weaves through rain-soaked Tokyo streets.";
+
+            public static object Field() => new ReferenceToVideoRequest { Prompt = Style, ImageUrls = ["https://example.com/rider.jpg"] };
+
+            public static object Joined() => new ReferenceToVideoRequest { Prompt = string.Join(" ", "Replicate video 1's camera movement.", Scene), VideoUrls = ["https://example.com/pov.mp4"] };
+
+            public static object BuiltList()
+            {
+                var urls = new List<string>();
+                urls.Add("https://example.com/a.jpg");
+                urls.Add("https://example.com/b.jpg");
+                return new ReferenceToVideoRequest { Prompt = "Image 1 is the rider and image 2 the street.", ImageUrls = urls };
+            }
+
+            public static object LocalArray()
+            {
+                string[] urls = ["https://example.com/a.jpg", "https://example.com/b.jpg"];
+                return new ReferenceToVideoRequest { Prompt = "Image 1 is the rider and image 2 the street.", ImageUrls = urls };
+            }
+
+            public static object Conditional(bool night) => new ReferenceToVideoRequest
+            {
+                Prompt = night ? "Image 1 rides under neon." : "Image 1 rides in daylight.",
+                ImageUrls = ["https://example.com/rider.jpg"],
+            };
+
+            public static object ViaHelper() => Make("Image 1 is the rider; slow dolly-in.");
+
+            private static ReferenceToVideoRequest Make(string text) => new ReferenceToVideoRequest { Prompt = text, ImageUrls = ["https://example.com/rider.jpg"] };
+        }
+        """;
+
+    public static CSharpCompilation WithGeneratedClient(IEnumerable<string> files)
     {
-        var input = Compile([Client, .. RequestFiles().Take(files)]);
+        var input = Compile([Client, .. files]);
         CSharpGeneratorDriver.Create([new Seedance.Generators.Generator.SeedanceClientGenerator().AsSourceGenerator()], parseOptions: ParseOptions)
             .RunGeneratorsAndUpdateCompilation(input, out var output, out var diagnostics);
         EnsureClean("the Seedance generator on the request workload", diagnostics.AddRange(output.GetDiagnostics()));

@@ -64,4 +64,14 @@ public class SeedanceApiException : Exception
 
     /// <summary>The wait the API asked for with a <c>Retry-After</c> header, if it sent one.</summary>
     public TimeSpan? RetryAfter { get; }
+
+    /// <summary>
+    /// The ID of the task this failure concerns, once the API has acknowledged its create call (a poll that failed,
+    /// a refused download); null for a create call that was refused. Wait for it or read it with this ID instead
+    /// of submitting again.
+    /// </summary>
+    public string? TaskId { get; internal set; }
+
+    /// <summary>True when the API answered but the body was unreadable (not JSON, truncated, an HTML page, too large).</summary>
+    internal bool IsUnreadableAnswer { get; init; }
 }

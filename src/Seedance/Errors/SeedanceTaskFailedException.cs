@@ -19,10 +19,15 @@ public sealed class SeedanceTaskFailedException : Exception
     /// The task's error code, such as <c>content_policy_violation</c>, <c>invalid_parameters</c>,
     /// <c>generation_timeout</c> or <c>quota_exceeded</c>; empty when the API gave none.
     /// </summary>
-    public string Code => Task.Error?.Code ?? string.Empty;
+    /// <summary>The error code: the API's (such as <c>content_policy_violation</c>), or <c>cancelled</c> for a cancelled task without one.</summary>
+    public string Code => Task.Error?.Code is { Length: > 0 } code ? code : Task.Status == VideoTaskStatus.Cancelled ? "cancelled" : string.Empty;
+
+    /// <summary>The task's ID.</summary>
+    public string TaskId => Task.Id;
 
     private static string Describe(VideoTask task) => task.Error switch
     {
+        null when task.Status == VideoTaskStatus.Cancelled => $"Task {task.Id} was cancelled (cancelled); no video was made.",
         null => $"Task {task.Id} failed; the API gave no reason.",
         { Message.Length: 0 } error => $"Task {task.Id} failed: {error.Code}.",
         { Code.Length: 0 } error => $"Task {task.Id} failed: {error.Message}",

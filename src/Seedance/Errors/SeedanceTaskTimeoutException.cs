@@ -23,4 +23,7 @@ public sealed class SeedanceTaskTimeoutException : TimeoutException
 
     /// <summary>The time waited.</summary>
     public TimeSpan WaitTimeout { get; }
+
+    /// <summary>The task's ID: the task may still complete.</summary>
+    public string TaskId => Task.Id;
 }

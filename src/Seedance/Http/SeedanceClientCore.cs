@@ -2,6 +2,7 @@ using System;
 using System.ComponentModel;
 using System.Diagnostics;
 using System.Globalization;
+using System.IO;
 using System.Net;
 using System.Net.Http;
 using System.Net.Http.Headers;
@@ -55,7 +56,7 @@ public sealed class SeedanceClientCore
         _options.Validate();
         _logger = logger ?? NullLogger.Instance;
         _redactor = new SecretRedactor(_options.ApiKey);
-        _timeProvider = TimeProvider.System;
+        _timeProvider = _options.TimeProvider;
         _createPipeline = SeedanceRetryStrategy.Create(isCreateCall: true, _options, _logger, _timeProvider);
         _readPipeline = SeedanceRetryStrategy.Create(isCreateCall: false, _options, _logger, _timeProvider);
     }
@@ -72,7 +73,11 @@ public sealed class SeedanceClientCore
     /// <exception cref="SeedanceApiException">The API refused the request; no task was created.</exception>
     /// <exception cref="HttpRequestException">No connection could be made (after the retries); the request was not sent.</exception>
     /// <exception cref="InvalidOperationException">No API key is configured; nothing was sent.</exception>
-    public async Task<VideoTask> SubmitAsync(SeedanceRequest request, CancellationToken cancellationToken)
+    /// <exception cref="SeedanceSubmitCanceledException">The caller cancelled during the create call; it says whether a task may exist.</exception>
+    public Task<VideoTask> SubmitAsync(SeedanceRequest request, CancellationToken cancellationToken) =>
+        SubmitCoreAsync(request, cancellationToken, null);
+
+    private async Task<VideoTask> SubmitCoreAsync(SeedanceRequest request, CancellationToken cancellationToken, CancellationTokenSource? deadline)
     {
         if (request is null) throw new ArgumentNullException(nameof(request));
         _catalog.Validate(request);
@@ -80,23 +85,37 @@ public sealed class SeedanceClientCore
         var body = JsonSerializer.SerializeToUtf8Bytes(request, SeedanceJsonContext.Default.SeedanceRequest);
         var call = new Call(HttpMethod.Post, Resolve(CreatePath), body, apiKey);
 
+        // WaitTimeout bounds a whole generation, its create call included.
+        using var linked = deadline is null ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+        var token = linked?.Token ?? cancellationToken;
         HttpResponseMessage response;
         try
         {
-            response = await ExecuteAsync(_createPipeline, call, cancellationToken).ConfigureAwait(false);
+            response = await ExecuteAsync(_createPipeline, call, token).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException ex) when (cancellationToken.IsCancellationRequested)
         {
             SeedanceLog.CreateCancelled(_logger, call.Path);
-            throw;
+            throw new SeedanceSubmitCanceledException(request.Model, call.Attempts > 0, call.Path, cancellationToken, ex);
+        }
+        catch (OperationCanceledException ex) when (deadline?.IsCancellationRequested == true)
+        {
+            throw OutcomeUnknown(call, $"got no answer before the WaitTimeout ({_options.WaitTimeout}) ran out", 0, default, ex);
         }
         catch (OperationCanceledException ex)
         {
-            throw OutcomeUnknown(call, $"got no answer within the HttpClient's timeout ({_httpClient.Timeout})", 0, default, ex);
+            var limit = _options.AttemptTimeout == Timeout.InfiniteTimeSpan || _httpClient.Timeout < _options.AttemptTimeout
+                ? $"the HttpClient's timeout ({_httpClient.Timeout})"
+                : $"the AttemptTimeout ({_options.AttemptTimeout})";
+            throw OutcomeUnknown(call, $"got no answer within {limit}", 0, default, ex);
         }
         catch (HttpRequestException ex) when (!SeedanceHttpFailures.ProvesNotSent(ex))
         {
             throw OutcomeUnknown(call, $"lost its connection after the request was sent ({SeedanceHttpFailures.Describe(ex)})", 0, default, ex);
+        }
+        catch (ResponseTooLargeException ex)
+        {
+            throw OutcomeUnknown(call, $"{call.Method.Method} {call.Path} answered {ex.StatusCode} with more than MaxResponseBytes ({_options.MaxResponseBytes:N0} bytes), which the client refused to read: \"{SeedanceHttpFailures.Excerpt(ex.Start, _redactor)}\".", ex.StatusCode, default, ex, probablyCreated: ex.StatusCode is >= 200 and < 300);
         }
 
         using (response)
@@ -116,7 +135,7 @@ public sealed class SeedanceClientCore
                     refusal ? "No task was created; send the request again later." : "The request was refused; no task was created.");
             }
 
-            if (!VideoTaskParser.TryParse(content, out var task, out var problem))
+            if (!VideoTaskParser.TryParse(content, _redactor, out var task, out var problem))
             {
                 var summary = $"{call.Method.Method} {call.Path} answered {status} but {problem}: \"{SeedanceHttpFailures.Excerpt(content, _redactor)}\".";
                 throw OutcomeUnknown(call, summary, status, default, null, probablyCreated: true);
@@ -138,10 +157,14 @@ public sealed class SeedanceClientCore
     /// <exception cref="SeedanceTaskTimeoutException">The task did not end within <see cref="SeedanceClientOptions.WaitTimeout"/>.</exception>
     public async Task<VideoTask> GenerateAsync(SeedanceRequest request, IProgress<VideoTask>? progress, CancellationToken cancellationToken)
     {
-        var submitted = await SubmitAsync(request, cancellationToken).ConfigureAwait(false);
+        using var deadline = Deadline();
+        var submitted = await SubmitCoreAsync(request, cancellationToken, deadline).ConfigureAwait(false);
         progress?.Report(submitted);
-        return await WaitCoreAsync(submitted, progress, cancellationToken).ConfigureAwait(false);
+        return await WaitCoreAsync(submitted, progress, cancellationToken, deadline: deadline).ConfigureAwait(false);
     }
+
+    private CancellationTokenSource? Deadline() =>
+        _options.WaitTimeout == Timeout.InfiniteTimeSpan ? null : new CancellationTokenSource(_options.WaitTimeout, _timeProvider);
 
     /// <summary>Reads a task once with <c>GET /v1/tasks/{id}</c> (retried on transient faults).</summary>
     /// <exception cref="SeedanceApiException">The API answered with an error (400 for a malformed ID, 404 for an unknown one) or an unreadable body.</exception>
@@ -167,14 +190,16 @@ public sealed class SeedanceClientCore
         return WaitCoreAsync(new VideoTask { Id = taskId, Status = VideoTaskStatus.Unknown }, progress, cancellationToken, pollFirst: true);
     }
 
-    private async Task<VideoTask> WaitCoreAsync(VideoTask last, IProgress<VideoTask>? progress, CancellationToken cancellationToken, bool pollFirst = false)
+    private async Task<VideoTask> WaitCoreAsync(VideoTask last, IProgress<VideoTask>? progress, CancellationToken cancellationToken, bool pollFirst = false, CancellationTokenSource? deadline = null)
     {
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        if (_options.WaitTimeout != Timeout.InfiniteTimeSpan) deadline.CancelAfter(_options.WaitTimeout);
-        var token = deadline.Token;
+        using var ownDeadline = deadline is null ? Deadline() : null;
+        deadline ??= ownDeadline;
+        using var linked = deadline is null ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+        var token = linked?.Token ?? cancellationToken;
         var interval = _options.PollInterval;
         var reported = pollFirst ? null : last;
         var warnedUnknown = false;
+        var failures = 0;
 
         try
         {
@@ -188,7 +213,26 @@ public sealed class SeedanceClientCore
                 }
                 pollFirst = false;
 
-                last = await GetTaskCoreAsync(last.Id, token).ConfigureAwait(false);
+                try
+                {
+                    last = await GetTaskCoreAsync(last.Id, token).ConfigureAwait(false);
+                    failures = 0;
+                }
+                catch (Exception ex) when (IsTransientPollFailure(ex, token))
+                {
+                    // A poll is a read, and the task was paid for: one bad answer (a proxy's HTML page, a dropped
+                    // connection, a 503) never ends the wait on its own; a run of them does.
+                    failures++;
+                    SeedanceLog.PollFailed(_logger, last.Id, failures, _options.MaxConsecutivePollFailures, SeedanceHttpFailures.Describe(ex));
+                    if (failures >= _options.MaxConsecutivePollFailures) throw GaveUp(ex, last.Id, failures);
+                    continue;
+                }
+                catch (SeedanceApiException ex)
+                {
+                    ex.TaskId ??= last.Id;
+                    throw;
+                }
+
                 SeedanceLog.TaskPolled(_logger, last.Id, last.RawStatus, last.Progress);
                 if (last.Status == VideoTaskStatus.Unknown && !warnedUnknown)
                 {
@@ -202,11 +246,34 @@ public sealed class SeedanceClientCore
                 }
             }
         }
-        catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (deadline?.IsCancellationRequested == true && !cancellationToken.IsCancellationRequested)
         {
             SeedanceLog.WaitTimedOut(_logger, last.Id, _options.WaitTimeout);
             throw new SeedanceTaskTimeoutException(last, _options.WaitTimeout);
         }
+        catch (OperationCanceledException ex) when (cancellationToken.IsCancellationRequested && ex is not SeedanceWaitCanceledException)
+        {
+            throw new SeedanceWaitCanceledException(last, cancellationToken, ex);
+        }
+    }
+
+    /// <summary>Poll failures that can go away by themselves: unreadable answers, lost connections, attempt timeouts, 408, 429, 5xx.</summary>
+    private static bool IsTransientPollFailure(Exception exception, CancellationToken token) => exception switch
+    {
+        _ when token.IsCancellationRequested => false,
+        SeedanceApiException api => api.IsUnreadableAnswer || api.StatusCode is 408 or 429 or >= 500,
+        HttpRequestException => true,
+        OperationCanceledException => true,
+        _ => false,
+    };
+
+    private SeedanceApiException GaveUp(Exception last, string taskId, int failures)
+    {
+        var detail = last is SeedanceApiException api ? api.Message : SeedanceHttpFailures.Describe(last);
+        var message = string.Create(CultureInfo.InvariantCulture,
+            $"Gave up waiting for task {taskId} after {failures} failed polls in a row (MaxConsecutivePollFailures); the last: {_redactor.Redact(detail)} The task may still complete: call WaitForCompletionAsync(\"{taskId}\") later instead of submitting again.");
+        var status = last is SeedanceApiException known ? known.StatusCode : 0;
+        return new SeedanceApiException(message, status, (last as SeedanceApiException)?.ErrorType, null, (last as SeedanceApiException)?.ErrorCode, null, (last as SeedanceApiException)?.RetryAfter, last) { TaskId = taskId };
     }
 
     private VideoTask? FinishedOrThrow(VideoTask task)
@@ -216,8 +283,8 @@ public sealed class SeedanceClientCore
             case VideoTaskStatus.Completed:
                 SeedanceLog.TaskCompleted(_logger, task.Id, task.Results.Count);
                 return task;
-            case VideoTaskStatus.Failed:
-                SeedanceLog.TaskFailed(_logger, task.Id, task.Error?.Code ?? string.Empty);
+            case VideoTaskStatus.Failed or VideoTaskStatus.Cancelled:
+                SeedanceLog.TaskFailed(_logger, task.Id, task.Error?.Code is { Length: > 0 } code ? code : task.RawStatus);
                 throw new SeedanceTaskFailedException(task);
             default:
                 return null;
@@ -228,21 +295,37 @@ public sealed class SeedanceClientCore
     {
         var apiKey = RequireApiKey();
         var call = new Call(HttpMethod.Get, Resolve(TasksPath + Uri.EscapeDataString(taskId)), null, apiKey);
-        using var response = await ExecuteAsync(_readPipeline, call, cancellationToken).ConfigureAwait(false);
-        var content = await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
-        var status = (int)response.StatusCode;
-        if (!response.IsSuccessStatusCode)
+        HttpResponseMessage response;
+        try
         {
-            var answer = SeedanceHttpFailures.DescribeAnswer(call.Method.Method, call.Path, status, response.ReasonPhrase, content, _redactor);
-            SeedanceLog.RequestFailed(_logger, call.Method.Method, call.Path, status, answer.ErrorType ?? "no error type");
-            throw ApiError(answer, status, SeedanceRetryStrategy.RetryAfter(response, _timeProvider), call, null);
+            response = await ExecuteAsync(_readPipeline, call, cancellationToken).ConfigureAwait(false);
         }
-        if (!VideoTaskParser.TryParse(content, out var task, out var problem))
+        catch (ResponseTooLargeException ex)
         {
             throw new SeedanceApiException(
-                $"{call.Method.Method} {call.Path} answered {status} but {problem}: \"{SeedanceHttpFailures.Excerpt(content, _redactor)}\".", status);
+                $"{call.Method.Method} {call.Path} answered {ex.StatusCode} with more than MaxResponseBytes ({_options.MaxResponseBytes:N0} bytes), which the client refused to read.", ex.StatusCode, innerException: ex)
+            { IsUnreadableAnswer = true, TaskId = taskId };
         }
-        return task!;
+        using (response)
+        {
+            var content = await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
+            var status = (int)response.StatusCode;
+            if (!response.IsSuccessStatusCode)
+            {
+                var answer = SeedanceHttpFailures.DescribeAnswer(call.Method.Method, call.Path, status, response.ReasonPhrase, content, _redactor);
+                SeedanceLog.RequestFailed(_logger, call.Method.Method, call.Path, status, answer.ErrorType ?? "no error type");
+                var error = ApiError(answer, status, SeedanceRetryStrategy.RetryAfter(response, _timeProvider), call, null);
+                error.TaskId = taskId;
+                throw error;
+            }
+            if (!VideoTaskParser.TryParse(content, _redactor, out var task, out var problem))
+            {
+                throw new SeedanceApiException(
+                    $"{call.Method.Method} {call.Path} answered {status} but {problem}: \"{SeedanceHttpFailures.Excerpt(content, _redactor)}\".", status)
+                { IsUnreadableAnswer = true, TaskId = taskId };
+            }
+            return task!;
+        }
     }
 
     private async Task<HttpResponseMessage> ExecuteAsync(ResiliencePipeline<HttpResponseMessage> pipeline, Call call, CancellationToken cancellationToken)
@@ -275,14 +358,62 @@ public sealed class SeedanceClientCore
             request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
         }
 
+        // Each attempt has its own time limit, the create call's included.
+        using var timeout = _options.AttemptTimeout == Timeout.InfiniteTimeSpan ? null : new CancellationTokenSource(_options.AttemptTimeout, _timeProvider);
+        using var linked = timeout is null ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        var token = linked?.Token ?? cancellationToken;
+
         call.Attempts++;
         SeedanceLog.RequestSending(_logger, call.Method.Method, call.Path, call.Attempts);
         var started = Stopwatch.GetTimestamp();
-        // ResponseContentRead: the body is buffered inside the attempt, so a connection lost mid-body is a fault of
-        // this attempt (retried for polls) rather than a surprise when the body is read later.
-        var response = await _httpClient.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+        var response = await _httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, token).ConfigureAwait(false);
+        try
+        {
+            // The body is read inside the attempt, and only up to MaxResponseBytes: a connection lost mid-body is a
+            // fault of this attempt (retried for polls), and a 50 MB answer is refused instead of buffered.
+            await BufferBodyAsync(response, token).ConfigureAwait(false);
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
+        }
         SeedanceLog.ResponseReceived(_logger, call.Method.Method, call.Path, (int)response.StatusCode, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         return response;
+    }
+
+    private async Task BufferBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var limit = _options.MaxResponseBytes;
+        var status = (int)response.StatusCode;
+        if (response.Content.Headers.ContentLength is { } declared && declared > limit) throw new ResponseTooLargeException(status, []);
+        var buffer = new MemoryStream();
+        try
+        {
+            using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            var chunk = new byte[16 * 1024];
+            int read;
+            while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                if (buffer.Length + read > limit) throw new ResponseTooLargeException(status, buffer.ToArray());
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        catch (IOException ex)
+        {
+            throw new HttpRequestException(HttpRequestError.ResponseEnded, "The connection was lost while the answer was read.", ex, response.StatusCode);
+        }
+        var content = new ByteArrayContent(buffer.ToArray());
+        foreach (var header in response.Content.Headers) content.Headers.TryAddWithoutValidation(header.Key, header.Value);
+        response.Content = content;
+    }
+
+    /// <summary>An answer larger than <see cref="SeedanceClientOptions.MaxResponseBytes"/>: refused, with its first bytes.</summary>
+    private sealed class ResponseTooLargeException(int statusCode, byte[] start) : Exception("The answer is larger than MaxResponseBytes.")
+    {
+        public int StatusCode { get; } = statusCode;
+
+        public byte[] Start { get; } = start;
     }
 
     private static Task<byte[]> ReadBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken) =>
@@ -336,6 +467,12 @@ public sealed class SeedanceClientCore
     {
         if (taskId is null) throw new ArgumentNullException(nameof(taskId));
         if (string.IsNullOrWhiteSpace(taskId)) throw new ArgumentException("The task ID is empty.", nameof(taskId));
+        // It goes into a URL and into logs: a task ID of the API's shape only (its text is not echoed back).
+        if (!VideoTaskParser.IsValidTaskId(taskId))
+        {
+            throw new ArgumentException(
+                $"The task ID ({taskId.Length} characters) is not one the API issues: at most {VideoTaskParser.MaxTaskIdLength} letters, digits and -_.: characters.", nameof(taskId));
+        }
     }
 
     /// <summary>One logical call: what to send, and how many attempts it took (for messages).</summary>

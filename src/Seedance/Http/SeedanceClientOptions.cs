@@ -74,10 +74,28 @@ public sealed class SeedanceClientOptions
     /// </summary>
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(120);
 
+    /// <summary>
+    /// How many poll failures in a row (unreadable answers, dropped connections, 408, 429, 5xx, each after its own
+    /// retries) end a wait; default 10. A poll is a read, so a failure on its own never ends it: the task was paid for.
+    /// </summary>
+    public int MaxConsecutivePollFailures { get; set; } = 10;
+
+    /// <summary>
+    /// The longest one HTTP attempt may take, the create call included; default 100 seconds. A create call that gets
+    /// no answer in time has an unknown outcome (a task may exist) and is never sent again.
+    /// </summary>
+    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(100);
+
+    /// <summary>The largest API answer the client reads, in bytes; default 1 MiB. A larger one is refused with an error.</summary>
+    public int MaxResponseBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>The clock for waits, back-off and timeouts; default <see cref="TimeProvider.System"/> (tests pass a fake one).</summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
     /// <summary>Describes the settings; the API key shows only as set or not set.</summary>
     public override string ToString() => string.Create(
         CultureInfo.InvariantCulture,
-        $"SeedanceClientOptions {{ ApiKey = {(string.IsNullOrEmpty(ApiKey) ? "(not set)" : "(set, redacted)")}, BaseAddress = {BaseAddress}, PollInterval = {PollInterval}, MaxPollInterval = {MaxPollInterval}, WaitTimeout = {WaitTimeout}, MaxRetries = {MaxRetries}, RetryDelay = {RetryDelay}, TransientRetryDelay = {TransientRetryDelay}, MaxRetryDelay = {MaxRetryDelay} }}");
+        $"SeedanceClientOptions {{ ApiKey = {(string.IsNullOrEmpty(ApiKey) ? "(not set)" : "(set, redacted)")}, BaseAddress = {BaseAddress}, PollInterval = {PollInterval}, MaxPollInterval = {MaxPollInterval}, WaitTimeout = {WaitTimeout}, MaxRetries = {MaxRetries}, RetryDelay = {RetryDelay}, TransientRetryDelay = {TransientRetryDelay}, MaxRetryDelay = {MaxRetryDelay}, MaxConsecutivePollFailures = {MaxConsecutivePollFailures}, AttemptTimeout = {AttemptTimeout}, MaxResponseBytes = {MaxResponseBytes} }}");
 
     /// <summary>A copy, so that a client is not affected by later changes to the caller's instance.</summary>
     internal SeedanceClientOptions Snapshot() => (SeedanceClientOptions)MemberwiseClone();
@@ -103,6 +121,16 @@ public sealed class SeedanceClientOptions
         RequireNotNegative(RetryDelay, nameof(RetryDelay));
         RequireNotNegative(TransientRetryDelay, nameof(TransientRetryDelay));
         RequireNotNegative(MaxRetryDelay, nameof(MaxRetryDelay));
+        if (MaxConsecutivePollFailures < 1 || MaxConsecutivePollFailures > 10_000)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxConsecutivePollFailures), MaxConsecutivePollFailures, $"{nameof(SeedanceClientOptions)}.{nameof(MaxConsecutivePollFailures)} must be between 1 and 10000.");
+        }
+        if (AttemptTimeout != Timeout.InfiniteTimeSpan) RequirePositive(AttemptTimeout, nameof(AttemptTimeout));
+        if (MaxResponseBytes < 1024)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxResponseBytes), MaxResponseBytes, $"{nameof(SeedanceClientOptions)}.{nameof(MaxResponseBytes)} must be at least 1024.");
+        }
+        if (TimeProvider is null) throw new ArgumentNullException(nameof(TimeProvider), $"{nameof(SeedanceClientOptions)}.{nameof(TimeProvider)} must not be null.");
     }
 
     private static void RequirePositive(TimeSpan value, string name)

@@ -44,4 +44,7 @@ internal static partial class SeedanceLog
 
     [LoggerMessage(EventId = 12, EventName = "WaitTimedOut", Level = LogLevel.Warning, Message = "Task {TaskId} did not finish within {WaitTimeout}")]
     public static partial void WaitTimedOut(ILogger logger, string taskId, TimeSpan waitTimeout);
+
+    [LoggerMessage(EventId = 13, EventName = "PollFailed", Level = LogLevel.Warning, Message = "Polling task {TaskId} failed ({Failures} of {MaxFailures} in a row): {Reason}; polling goes on")]
+    public static partial void PollFailed(ILogger logger, string taskId, int failures, int maxFailures, string reason);
 }

@@ -11,7 +11,13 @@ internal static class VideoTaskParser
     /// Parses <paramref name="body"/>. A body that is not JSON, is not an object, or lacks <c>id</c> or <c>status</c>
     /// is rejected whole (never a half-filled task); fields the client does not need may be absent.
     /// </summary>
-    public static bool TryParse(ReadOnlySpan<byte> body, out VideoTask? task, out string problem)
+    public static bool TryParse(ReadOnlySpan<byte> body, out VideoTask? task, out string problem) => TryParse(body, null, out task, out problem);
+
+    /// <summary>
+    /// Parses <paramref name="body"/>; every piece of server text the task carries (its status string, its error)
+    /// passes <paramref name="redactor"/> first, so an echoed key never reaches a message, a property or a log.
+    /// </summary>
+    public static bool TryParse(ReadOnlySpan<byte> body, SecretRedactor? redactor, out VideoTask? task, out string problem)
     {
         task = null;
         TaskWire? wire;
@@ -35,7 +41,12 @@ internal static class VideoTaskParser
             problem = "the body has no \"id\"";
             return false;
         }
-        if (string.IsNullOrWhiteSpace(wire.Status))
+        if (!IsValidTaskId(wire.Id!))
+        {
+            problem = "the body's \"id\" is not a task ID (too long, or characters other than letters, digits and -_.:)";
+            return false;
+        }
+        if (string.IsNullOrWhiteSpace(wire.Status) || wire.Status!.Length > MaxStatusLength)
         {
             problem = "the body has no \"status\"";
             return false;
@@ -50,14 +61,14 @@ internal static class VideoTaskParser
 
         var status = VideoTaskStatusNames.Parse(wire.Status);
         var error = wire.Error is { } e && (e.CodeText is not null || e.Message is not null)
-            ? new VideoTaskError(e.CodeText ?? string.Empty, e.Message ?? string.Empty)
+            ? new VideoTaskError(Clean(e.CodeText, redactor), Clean(e.Message, redactor))
             : null;
         task = new VideoTask
         {
             Id = wire.Id!,
             Model = wire.Model ?? string.Empty,
             Status = status,
-            RawStatus = wire.Status!,
+            RawStatus = Clean(wire.Status, redactor),
             // Clamped: a progress outside 0–100 is noise, not a reason to reject the task.
             Progress = wire.Progress is { } p && !double.IsNaN(p) ? (int)Math.Clamp(Math.Round(p), 0, 100) : (status == VideoTaskStatus.Completed ? 100 : 0),
             Results = wire.Results is { Count: > 0 } results ? results.FindAll(static url => !string.IsNullOrEmpty(url)).AsReadOnly() : Array.Empty<string>(),
@@ -69,6 +80,30 @@ internal static class VideoTaskParser
         };
         problem = string.Empty;
         return true;
+    }
+
+    /// <summary>Task IDs go into URLs and logs: at most 128 characters, letters, digits and <c>-_.:</c> only.</summary>
+    public const int MaxTaskIdLength = 128;
+
+    private const int MaxStatusLength = 64;
+
+    private const int MaxErrorTextLength = 2000;
+
+    public static bool IsValidTaskId(string id)
+    {
+        if (id.Length == 0 || id.Length > MaxTaskIdLength) return false;
+        foreach (var c in id)
+        {
+            if (!(c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '-' or '_' or '.' or ':')) return false;
+        }
+        return true;
+    }
+
+    private static string Clean(string? text, SecretRedactor? redactor)
+    {
+        if (string.IsNullOrEmpty(text)) return string.Empty;
+        if (text.Length > MaxErrorTextLength) text = text[..MaxErrorTextLength] + "…";
+        return redactor?.Redact(text) ?? text;
     }
 
     private static string FirstLine(string text)

@@ -30,6 +30,9 @@ public enum VideoTaskStatus
 
     /// <summary>Ended without a video (<c>failed</c>); <see cref="VideoTask.Error"/> says why.</summary>
     Failed = 4,
+
+    /// <summary>Stopped before it finished (<c>cancelled</c>); ends a wait like <see cref="Failed"/>, with code <c>cancelled</c>.</summary>
+    Cancelled = 5,
 }
 
 /// <summary>Reads and writes <see cref="VideoTaskStatus"/> as the API's lowercase strings; unknown strings read as <see cref="VideoTaskStatus.Unknown"/>.</summary>
@@ -53,6 +56,7 @@ internal static class VideoTaskStatusNames
     public const string Processing = "processing";
     public const string Completed = "completed";
     public const string Failed = "failed";
+    public const string Cancelled = "cancelled";
 
     public static VideoTaskStatus Parse(string? value) => value switch
     {
@@ -60,11 +64,13 @@ internal static class VideoTaskStatusNames
         Processing => VideoTaskStatus.Processing,
         Completed => VideoTaskStatus.Completed,
         Failed => VideoTaskStatus.Failed,
+        Cancelled => VideoTaskStatus.Cancelled,
         // The API documents lowercase; accept other casings rather than calling a known status unknown.
         _ when string.Equals(value, Pending, StringComparison.OrdinalIgnoreCase) => VideoTaskStatus.Pending,
         _ when string.Equals(value, Processing, StringComparison.OrdinalIgnoreCase) => VideoTaskStatus.Processing,
         _ when string.Equals(value, Completed, StringComparison.OrdinalIgnoreCase) => VideoTaskStatus.Completed,
         _ when string.Equals(value, Failed, StringComparison.OrdinalIgnoreCase) => VideoTaskStatus.Failed,
+        _ when string.Equals(value, Cancelled, StringComparison.OrdinalIgnoreCase) || string.Equals(value, "canceled", StringComparison.OrdinalIgnoreCase) => VideoTaskStatus.Cancelled,
         _ => VideoTaskStatus.Unknown,
     };
 
@@ -74,6 +80,7 @@ internal static class VideoTaskStatusNames
         VideoTaskStatus.Processing => Processing,
         VideoTaskStatus.Completed => Completed,
         VideoTaskStatus.Failed => Failed,
+        VideoTaskStatus.Cancelled => Cancelled,
         _ => "unknown",
     };
 }
