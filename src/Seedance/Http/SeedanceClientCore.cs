@@ -31,6 +31,7 @@ public sealed class SeedanceClientCore
     private const string CreatePath = "v1/videos/generations";
     private const string TasksPath = "v1/tasks/";
     private const double PollBackoffFactor = 1.5;
+    private const int ExcerptBytes = 4096;
     private static readonly MediaTypeWithQualityHeaderValue s_json = new("application/json");
 
     private readonly HttpClient _httpClient;
@@ -386,7 +387,9 @@ public sealed class SeedanceClientCore
     {
         var limit = _options.MaxResponseBytes;
         var status = (int)response.StatusCode;
-        if (response.Content.Headers.ContentLength is { } declared && declared > limit) throw new ResponseTooLargeException(status, []);
+        // A declared length over the limit is refused at once, after its first bytes (an excerpt may name the task).
+        var declaredTooLarge = response.Content.Headers.ContentLength is { } declared && declared > limit;
+        if (declaredTooLarge) limit = ExcerptBytes;
         var buffer = new MemoryStream();
         try
         {
@@ -395,9 +398,14 @@ public sealed class SeedanceClientCore
             int read;
             while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
             {
-                if (buffer.Length + read > limit) throw new ResponseTooLargeException(status, buffer.ToArray());
+                if (buffer.Length + read > limit)
+                {
+                    buffer.Write(chunk, 0, (int)Math.Min(read, Math.Max(0, ExcerptBytes - buffer.Length)));
+                    throw new ResponseTooLargeException(status, buffer.ToArray());
+                }
                 buffer.Write(chunk, 0, read);
             }
+            if (declaredTooLarge) throw new ResponseTooLargeException(status, buffer.ToArray());
         }
         catch (IOException ex)
         {
