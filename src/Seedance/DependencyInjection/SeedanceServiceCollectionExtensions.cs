@@ -31,6 +31,8 @@ public static class SeedanceServiceCollectionExtensions
 
         var options = services.AddOptions<SeedanceClientOptions>(name);
         if (configure is not null) options.Configure(configure);
+        // Whatever handlers the application adds to the returned builder, a create call is never sent twice.
+        services.AddSingleton<Microsoft.Extensions.Http.IHttpMessageHandlerBuilderFilter>(new CreateCallGuardFilter(name));
 
         return services
             .AddHttpClient<TClient, TClient>(name, static (HttpClient httpClient, IServiceProvider provider) =>

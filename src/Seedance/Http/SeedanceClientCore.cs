@@ -357,6 +357,8 @@ public sealed class SeedanceClientCore
         {
             request.Content = new ByteArrayContent(call.Body);
             request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+            // Each attempt of a create call is marked, so that a handler below cannot send it a second time.
+            request.Options.Set(CreateCallGuardHandler.Key, new CreateCallMark());
         }
 
         // Each attempt has its own time limit, the create call's included.
