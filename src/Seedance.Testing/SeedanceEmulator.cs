@@ -18,7 +18,6 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Seedance.Serialization;
 
 namespace Seedance.Testing;
 
@@ -291,18 +290,18 @@ public sealed class SeedanceEmulator : IAsyncDisposable
 
     private Answer Create(string body, SeedanceFault? fault)
     {
+        // Read with the emulator's own reading of the documented request body, not the client's serializer: a
+        // wire mistake in the client must show as an error here, not be mirrored.
         SeedanceRequest? request;
         try
         {
-            request = JsonSerializer.Deserialize(body, SeedanceJsonContext.Default.SeedanceRequest);
+            request = EmulatorWire.ReadRequest(body, out var problem, out var param);
+            if (request is null) return Error(400, "invalid_request_error", problem, param);
         }
         catch (JsonException ex)
         {
             return Error(400, "invalid_request_error", $"The request body is not valid JSON: {ex.Message}", null);
         }
-        if (request is null) return Error(400, "invalid_request_error", "The request body is empty.", null);
-        if (string.IsNullOrWhiteSpace(request.Model)) return Error(400, "invalid_request_error", "model is required.", "model");
-        if (string.IsNullOrWhiteSpace(request.Prompt)) return Error(400, "invalid_request_error", "prompt is required.", "prompt");
 
         foreach (var problem in Options.Catalog.Check(request))
         {
@@ -381,27 +380,21 @@ public sealed class SeedanceEmulator : IAsyncDisposable
         return new Answer(200, s_resultFile, "video/mp4");
     }
 
-    private TaskWire Snapshot(EmulatedTask task, DateTimeOffset now)
+    private EmulatorWire.TaskAnswer Snapshot(EmulatedTask task, DateTimeOffset now)
     {
         var (status, progress) = Phase(task, now);
-        return new TaskWire
-        {
-            Id = task.Id,
-            Object = "video.generation.task",
-            Model = task.Model,
-            Status = VideoTaskStatusNames.ToWire(status),
-            Progress = progress,
-            Created = task.Created.ToUnixTimeSeconds(),
-            Results = status == VideoTaskStatus.Completed ? [new Uri(BaseAddress, $"files/{task.Id}/0.mp4").AbsoluteUri] : null,
-            Error = status == VideoTaskStatus.Failed ? new ErrorWire { Code = SeedanceJsonValues.From(task.FailCode!), Message = task.FailMessage } : null,
-            TaskInfo = new TaskInfoWire
-            {
-                CanCancel = status is VideoTaskStatus.Pending or VideoTaskStatus.Processing,
-                EstimatedTime = Math.Ceiling((Options.PendingDuration + Options.ProcessingDuration).TotalSeconds),
-                VideoDuration = task.Duration,
-            },
-            Usage = new UsageWire { BillingRule = "per_second", CreditsReserved = task.Duration, UserGroup = "default" },
-        };
+        return new EmulatorWire.TaskAnswer(
+            task.Id,
+            task.Model,
+            status,
+            progress,
+            task.Created.ToUnixTimeSeconds(),
+            status == VideoTaskStatus.Completed ? new Uri(BaseAddress, $"files/{task.Id}/0.mp4").AbsoluteUri : null,
+            status == VideoTaskStatus.Failed ? task.FailCode : null,
+            status == VideoTaskStatus.Failed ? task.FailMessage : null,
+            status is VideoTaskStatus.Pending or VideoTaskStatus.Processing,
+            Math.Ceiling((Options.PendingDuration + Options.ProcessingDuration).TotalSeconds),
+            task.Duration);
     }
 
     private (VideoTaskStatus Status, int Progress) Phase(EmulatedTask task, DateTimeOffset now)
@@ -430,27 +423,17 @@ public sealed class SeedanceEmulator : IAsyncDisposable
 
     private static Answer Error(int status, string? type, string? message, string? param, bool codeAsString = false, string? retryAfter = null, string? code = null)
     {
-        var error = new ErrorWire
+        var fallback = status switch
         {
-            Code = code is not null ? SeedanceJsonValues.From(code)
-                : codeAsString ? SeedanceJsonValues.From(status.ToString(CultureInfo.InvariantCulture))
-                : SeedanceJsonValues.From(status),
-            Message = message,
-            Type = type,
-            Param = param,
-            FallbackSuggestion = status switch
-            {
-                429 => "retry after 60 seconds",
-                503 => "retry after 30 seconds",
-                _ => null,
-            },
+            429 => "retry after 60 seconds",
+            503 => "retry after 30 seconds",
+            _ => null,
         };
-        var body = JsonSerializer.SerializeToUtf8Bytes(new ErrorEnvelopeWire { Error = error }, SeedanceJsonContext.Default.ErrorEnvelopeWire);
+        var body = EmulatorWire.WriteError(status, code ?? (codeAsString ? status.ToString(CultureInfo.InvariantCulture) : null), message, type, param, fallback);
         return new Answer(status, body, "application/json", retryAfter);
     }
 
-    private static Answer Json(int status, TaskWire task) =>
-        new(status, JsonSerializer.SerializeToUtf8Bytes(task, SeedanceJsonContext.Default.TaskWire), "application/json");
+    private static Answer Json(int status, EmulatorWire.TaskAnswer task) => new(status, EmulatorWire.WriteTask(task), "application/json");
 
     private readonly record struct Answer(int StatusCode, byte[] Body, string ContentType, string? RetryAfter = null);
 
