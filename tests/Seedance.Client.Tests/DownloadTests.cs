@@ -53,6 +53,7 @@ public sealed class DownloadTests
         var path = Path.Combine(Path.GetTempPath(), $"seedance-{Guid.NewGuid():N}.mp4");
         var ex = await Assert.ThrowsAsync<SeedanceApiException>(() => done.DownloadResultAsync(h.Http, 0, path));
         Assert.Equal(403, ex.StatusCode);
+        Assert.Equal(done.Id, ex.TaskId);
         Assert.Contains("expire 24 hours", ex.Message, StringComparison.Ordinal);
         Assert.False(File.Exists(path));
         Assert.Empty(Directory.GetFiles(Path.GetTempPath(), Path.GetFileName(path) + "*"));

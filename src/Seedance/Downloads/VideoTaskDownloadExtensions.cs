@@ -40,14 +40,26 @@ public static class VideoTaskDownloadExtensions
         var url = ResultUrl(task, index);
 
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
-        using var response = await httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        HttpResponseMessage response;
+        try
+        {
+            response = await httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        }
+        catch (HttpRequestException ex)
+        {
+            // The task is paid for and its result exists: say which task, so the caller can poll it for fresh URLs.
+            throw new SeedanceApiException(
+                $"Downloading result {index} of task {task.Id} failed ({SeedanceHttpFailures.Describe(ex)}). The video is still at the API until its URL expires; download it again, or poll the task for fresh URLs.",
+                0, innerException: ex) { TaskId = task.Id };
+        }
+        using var owned = response;
         if (!response.IsSuccessStatusCode)
         {
             var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             throw new SeedanceApiException(
                 $"Downloading result {index} of task {task.Id} answered {status} ({response.ReasonPhrase}): \"{SeedanceHttpFailures.Excerpt(body, new SecretRedactor(null))}\". Result URLs expire 24 hours after the task completes; poll the task again for fresh ones.",
-                status);
+                status) { TaskId = task.Id };
         }
 
         using var source = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
