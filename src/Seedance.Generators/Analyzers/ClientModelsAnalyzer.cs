@@ -46,25 +46,24 @@ public sealed class ClientModelsAnalyzer : DiagnosticAnalyzer
                 var values = argument.Value.Values;
                 for (var i = 0; i < values.Length; i++)
                 {
-                    if (values[i].Value is not string id) continue;
-                    if (matrix.Find(id) is not null) continue;
-                    var candidates = RequestRules.UnknownModelCandidates(matrix, id, family: null);
-                    var note = id == "seedance-2.0" ? " (the bare \"seedance-2.0\" is a retired placeholder)" : string.Empty;
+                    if (values[i].Value is not string id || matrix.Find(id) is not null) continue;
                     var location = elements is not null && i < elements.Count ? elements[i].GetLocation() : (written ?? (SyntaxNode)syntax).GetLocation();
-                    var properties = ImmutableDictionary<string, string?>.Empty.Add(FixProperties.Candidates, string.Join("\n", candidates));
-                    context.ReportDiagnostic(Diagnostic.Create(SeedanceDescriptors.UnknownModel, location, properties, id, note, Example(candidates)));
+                    Report(context, RequestRules.UnknownModel(matrix, id, family: null), location);
                 }
                 if (values.Length == 0)
                 {
-                    // An empty list: no model, so no request type and no model method.
-                    context.ReportDiagnostic(Diagnostic.Create(SeedanceDescriptors.UnknownModel, (written?.Expression ?? (SyntaxNode)syntax).GetLocation(),
-                        "(an empty Models list)", " (the client would get no model method)", Example(RequestRules.UnknownModelCandidates(matrix, string.Empty, family: null))));
+                    // An empty list: no model, so no request type and no model method. No fix: which models is the user's choice.
+                    Report(context, RequestRules.UnknownModel(matrix, string.Empty, family: null) with { Fix = null }, (written?.Expression ?? (SyntaxNode)syntax).GetLocation());
                 }
             }
         }
     }
 
-    private static string Example(List<string> candidates) => candidates.Count > 0 ? "\"" + candidates[0] + "\"" : "one from the model matrix";
+    private static void Report(SymbolAnalysisContext context, RuleViolation violation, Location location)
+    {
+        var properties = violation.Fix is { Length: > 0 } fix ? ImmutableDictionary<string, string?>.Empty.Add(FixProperties.Candidates, fix) : ImmutableDictionary<string, string?>.Empty;
+        context.ReportDiagnostic(Diagnostic.Create(SeedanceDescriptors.For(violation.Rule), location, properties, violation.Args));
+    }
 
     private static AttributeArgumentSyntax? ModelsArgument(AttributeSyntax syntax)
     {

@@ -107,15 +107,7 @@ internal static partial class PromptScanner
             var p = pos + 1;
             if (p < text.Length && text[p] == ' ') p++;
             if (!ReadNumber(text, p, out var number, out var end) || number >= 100 || !IsChineseReferenceEnd(text, end)) return pos;
-            if (range && number > previous)
-            {
-                var first = Math.Max(previous + 1, number - MaxRangeExpansion);
-                for (var n = first; n <= number; n++) references.Add(new PromptReference(kind, ReferenceForm.Position, n, p, end - p));
-            }
-            else
-            {
-                references.Add(new PromptReference(kind, ReferenceForm.Position, number, p, end - p));
-            }
+            AddListItem(references, kind, range, previous, number, p, end);
             previous = number;
             pos = end;
         }

@@ -208,15 +208,7 @@ internal static partial class PromptScanner
                 else return pos;
             }
             if (!ReadDigits(text, p, out var number, out var end) || !IsReferenceNumber(text, number, end)) return pos;
-            if (range && number > previous)
-            {
-                var first = Math.Max(previous + 1, number - MaxRangeExpansion);
-                for (var n = first; n <= number; n++) references.Add(new PromptReference(kind, ReferenceForm.Position, n, p, end - p));
-            }
-            else
-            {
-                references.Add(new PromptReference(kind, ReferenceForm.Position, number, p, end - p));
-            }
+            AddListItem(references, kind, range, previous, number, p, end);
             previous = number;
             pos = end;
         }

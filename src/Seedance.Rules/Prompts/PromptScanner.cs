@@ -232,6 +232,13 @@ internal static partial class PromptScanner
 
     // ---- helpers ----
 
+    /// <summary>A list's next number ("and 3"), or every number up to it after a range ("1–3"), at most 32 of them.</summary>
+    private static void AddListItem(List<PromptReference> references, AssetKind kind, bool range, int previous, int number, int start, int end)
+    {
+        var first = range && number > previous ? Math.Max(previous + 1, number - MaxRangeExpansion) : number;
+        for (var n = first; n <= number; n++) references.Add(new PromptReference(kind, ReferenceForm.Position, n, start, end - start));
+    }
+
     public static bool IsCjk(char c) => (c >= '\u4E00' && c <= '\u9FFF') || (c >= '\u3400' && c <= '\u4DBF') || (c >= '\uF900' && c <= '\uFAFF');
 
     private static bool IsWordChar(char c) => c < 128 ? IsAsciiLetterOrDigit(c) : char.IsLetterOrDigit(c) && !IsCjk(c);

@@ -69,11 +69,21 @@ internal static class RequestRules
         var spec = matrix.Find(id);
         if (spec is not null) return spec;
 
-        var candidates = UnknownModelCandidates(matrix, id, FittingFamily(facts));
-        var note = id == RetiredPlaceholder ? " (the bare \"seedance-2.0\" is a retired placeholder)" : string.Empty;
-        var example = candidates.Count > 0 ? "\"" + candidates[0] + "\"" : "one from the model matrix";
-        violations.Add(new RuleViolation(RuleCatalog.UnknownModel, RuleTarget.Model, -1, -1, -1, [id, note, example], string.Join("\n", candidates)));
+        violations.Add(UnknownModel(matrix, id, FittingFamily(facts)));
         return null;
+    }
+
+    /// <summary>
+    /// SEED0003 for <paramref name="id"/>: its message arguments, and as its fix the IDs to offer, best first
+    /// (for a request, and for <c>[SeedanceClient(Models = …)]</c>, where the family is not known).
+    /// </summary>
+    public static RuleViolation UnknownModel(ModelMatrix matrix, string id, string? family)
+    {
+        var candidates = UnknownModelCandidates(matrix, id, family);
+        var note = id == RetiredPlaceholder ? " (the bare \"seedance-2.0\" is a retired placeholder)"
+            : id.Length == 0 ? " (the Models list is empty, so the client would get no model method)" : string.Empty;
+        var example = candidates.Count > 0 ? "\"" + candidates[0] + "\"" : "one from the model matrix";
+        return new RuleViolation(RuleCatalog.UnknownModel, RuleTarget.Model, -1, -1, -1, [id.Length == 0 ? "(no model)" : id, note, example], string.Join("\n", candidates));
     }
 
     /// <summary>
