@@ -55,6 +55,46 @@ public class PromptScannerTests
         Assert.Equal(expected, actual);
     }
 
+    /// <summary>
+    /// Random text over the characters the grammar reacts to, cut anywhere (half-typed prompts end mid-tag):
+    /// every rule runs to the end without an exception, and every span lies inside the prompt.
+    /// </summary>
+    [Fact]
+    public void Never_throws_on_half_typed_or_hostile_text()
+    {
+        string[] pieces =
+        [
+            "@", "＠", "[", "]", "【", "】", "{", "}", "<<<", ">>>", "<", "第", "图", "图片", "视频", "音频", "首帧图", "参考", "张", "段", "的",
+            "一", "三", "十", "两", "0", "1", "3", "99", "100", "１", "２", "image", "Video", "audio", "img", "pic", "the", "second", "both",
+            "provided", " ", "_", "-", "–", "~", ",", ".", ":", "/", "'", "\u2018", "\u2019", "\u201C", "\u201D", "\n", "s", "x", "\uD83D\uDE00", "秒",
+        ];
+        var random = new System.Random(20261201);
+        var matrix = Seedance.Generators.Matrix.MatrixSource.Default.Result.Matrix!;
+        var violations = new List<RuleViolation>();
+        for (var round = 0; round < 5000; round++)
+        {
+            var builder = new System.Text.StringBuilder();
+            var count = random.Next(1, 24);
+            for (var i = 0; i < count; i++) builder.Append(pieces[random.Next(pieces.Length)]);
+            var prompt = builder.ToString();
+            violations.Clear();
+            RequestRules.Check(matrix, new RequestFacts
+            {
+                ModelId = "seedance-2.0-reference-to-video",
+                Prompt = prompt,
+                Images = AssetFacts.Of(["https://example.com/a.jpg"]),
+                Videos = AssetFacts.None,
+                Audios = AssetFacts.None,
+            }, violations);
+            foreach (var violation in violations)
+            {
+                if (violation.Target != RuleTarget.Prompt) continue;
+                Assert.True(violation.Start >= 0 && violation.Length > 0 && violation.Start + violation.Length <= prompt.Length, $"{violation.Rule.Id} at {violation.Start}+{violation.Length} in '{prompt}'");
+                if (violation.Rule.Id == RuleIds.TagSyntax) Assert.False(string.IsNullOrEmpty(violation.Fix));
+            }
+        }
+    }
+
     [Theory]
     [InlineData("one two three", 3)]
     [InlineData("don't stop-now  ok\tyes\nno", 5)]
