@@ -11,8 +11,8 @@ namespace Seedance.Generators.Analyzers;
 
 /// <summary>
 /// SEED0003 in <c>[SeedanceClient(Models = …)]</c>: each ID the matrix does not know, on its own string,
-/// with the nearest known ID as the fix; and a list that leaves the client no model at all, which would
-/// otherwise generate a client without a single model method and say nothing.
+/// with the nearest known ID as the fix. Without it, a typo silently leaves the client without that model's
+/// methods (a list of unknown IDs only, without any). An empty list means every model, as in the generator.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ClientModelsAnalyzer : DiagnosticAnalyzer
@@ -49,11 +49,6 @@ public sealed class ClientModelsAnalyzer : DiagnosticAnalyzer
                     if (values[i].Value is not string id || matrix.Find(id) is not null) continue;
                     var location = elements is not null && i < elements.Count ? elements[i].GetLocation() : (written ?? (SyntaxNode)syntax).GetLocation();
                     Report(context, RequestRules.UnknownModel(matrix, id, family: null), location);
-                }
-                if (values.Length == 0)
-                {
-                    // An empty list: no model, so no request type and no model method. No fix: which models is the user's choice.
-                    Report(context, RequestRules.UnknownModel(matrix, string.Empty, family: null) with { Fix = null }, (written?.Expression ?? (SyntaxNode)syntax).GetLocation());
                 }
             }
         }

@@ -80,10 +80,9 @@ internal static class RequestRules
     public static RuleViolation UnknownModel(ModelMatrix matrix, string id, string? family)
     {
         var candidates = UnknownModelCandidates(matrix, id, family);
-        var note = id == RetiredPlaceholder ? " (the bare \"seedance-2.0\" is a retired placeholder)"
-            : id.Length == 0 ? " (the Models list is empty, so the client would get no model method)" : string.Empty;
+        var note = id == RetiredPlaceholder ? " (the bare \"seedance-2.0\" is a retired placeholder)" : string.Empty;
         var example = candidates.Count > 0 ? "\"" + candidates[0] + "\"" : "one from the model matrix";
-        return new RuleViolation(RuleCatalog.UnknownModel, RuleTarget.Model, -1, -1, -1, [id.Length == 0 ? "(no model)" : id, note, example], string.Join("\n", candidates));
+        return new RuleViolation(RuleCatalog.UnknownModel, RuleTarget.Model, -1, -1, -1, [id, note, example], string.Join("\n", candidates));
     }
 
     /// <summary>

@@ -28,15 +28,19 @@ internal sealed class CreateCallGuardHandler : DelegatingHandler
                 "A handler in this HttpClient's pipeline (a retry or resilience handler) tried to send the paid create call again. "
                 + "Seedance stopped it: the first send may have created a task, and a second one would be charged again.");
         }
+        HttpResponseMessage response;
         try
         {
-            return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         }
         catch (HttpRequestException ex) when (SeedanceHttpFailures.ProvesNotSent(ex))
         {
             Volatile.Write(ref mark.State, CreateCallMark.NotSent);
             throw;
         }
+        // 429 and 503 say no task was created: sending again is safe, and the refusal stays a refusal.
+        if (SeedanceRetryStrategy.IsRefusal(response.StatusCode)) Volatile.Write(ref mark.State, CreateCallMark.NotSent);
+        return response;
     }
 }
 
@@ -54,6 +58,12 @@ internal sealed class CreateCallGuardFilter(string clientName) : IHttpMessageHan
     public Action<HttpMessageHandlerBuilder> Configure(Action<HttpMessageHandlerBuilder> next) => builder =>
     {
         next(builder);
-        if (string.Equals(builder.Name, clientName, StringComparison.Ordinal)) builder.AdditionalHandlers.Add(new CreateCallGuardHandler());
+        if (!string.Equals(builder.Name, clientName, StringComparison.Ordinal)) return;
+        // AddSeedanceClient called twice registers two filters: one guard is enough (two would refuse each other).
+        foreach (var handler in builder.AdditionalHandlers)
+        {
+            if (handler is CreateCallGuardHandler) return;
+        }
+        builder.AdditionalHandlers.Add(new CreateCallGuardHandler());
     };
 }

@@ -62,11 +62,11 @@ public static class VideoTaskDownloadExtensions
                 status) { TaskId = task.Id };
         }
 
-        using var source = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
+        long total = 0;
         try
         {
-            long total = 0;
+            using var source = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
             int read;
             while ((read = await source.ReadAsync(buffer.AsMemory(0, BufferSize), cancellationToken).ConfigureAwait(false)) > 0)
             {
@@ -75,6 +75,13 @@ public static class VideoTaskDownloadExtensions
                 progress?.Report(total);
             }
             return total;
+        }
+        catch (Exception ex) when (ex is IOException or HttpRequestException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            // Lost mid-body, or the HttpClient's timeout: the video is still there; say which task it belongs to.
+            throw new SeedanceApiException(
+                $"Downloading result {index} of task {task.Id} stopped after {total:N0} bytes ({SeedanceHttpFailures.Describe(ex)}). Download it again, or poll the task for fresh URLs.",
+                0, innerException: ex) { TaskId = task.Id };
         }
         finally
         {

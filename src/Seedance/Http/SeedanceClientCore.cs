@@ -97,10 +97,15 @@ public sealed class SeedanceClientCore
         catch (OperationCanceledException ex) when (cancellationToken.IsCancellationRequested)
         {
             SeedanceLog.CreateCancelled(_logger, call.Path);
-            throw new SeedanceSubmitCanceledException(request.Model, call.Attempts > 0, call.Path, cancellationToken, ex);
+            throw new SeedanceSubmitCanceledException(request.Model, call.MayHaveReachedApi, call.Path, cancellationToken, ex);
         }
         catch (OperationCanceledException ex) when (deadline?.IsCancellationRequested == true)
         {
+            if (!call.MayHaveReachedApi)
+            {
+                // Every attempt so far was refused (429, 503) or never left: the WaitTimeout ran out in a back-off.
+                throw new TimeoutException($"The WaitTimeout ({_options.WaitTimeout}) ran out while the create call was waiting to be retried after {call.Attempts} refused attempts; no task was created.", ex);
+            }
             throw OutcomeUnknown(call, $"got no answer before the WaitTimeout ({_options.WaitTimeout}) ran out", 0, default, ex);
         }
         catch (OperationCanceledException ex)
@@ -369,7 +374,20 @@ public sealed class SeedanceClientCore
         call.Attempts++;
         SeedanceLog.RequestSending(_logger, call.Method.Method, call.Path, call.Attempts);
         var started = Stopwatch.GetTimestamp();
-        var response = await _httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, token).ConfigureAwait(false);
+        HttpResponseMessage response;
+        // Until the answer says otherwise, this attempt may have reached the API.
+        call.MayHaveReachedApi = true;
+        try
+        {
+            response = await _httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, token).ConfigureAwait(false);
+        }
+        catch (HttpRequestException ex) when (SeedanceHttpFailures.ProvesNotSent(ex))
+        {
+            call.MayHaveReachedApi = call.EarlierMayHaveReachedApi;
+            throw;
+        }
+        if (SeedanceRetryStrategy.IsRefusal(response.StatusCode)) call.MayHaveReachedApi = call.EarlierMayHaveReachedApi;
+        else call.EarlierMayHaveReachedApi = true;
         try
         {
             // The body is read inside the attempt, and only up to MaxResponseBytes: a connection lost mid-body is a
@@ -508,5 +526,11 @@ public sealed class SeedanceClientCore
         public string ApiKey { get; }
 
         public int Attempts { get; set; }
+
+        /// <summary>Whether an attempt so far may have reached the API (not refused with 429/503, not provably unsent).</summary>
+        public bool MayHaveReachedApi { get; set; }
+
+        /// <summary>The same for the attempts before the current one.</summary>
+        public bool EarlierMayHaveReachedApi { get; set; }
     }
 }

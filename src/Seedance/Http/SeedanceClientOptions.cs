@@ -44,7 +44,10 @@ public sealed class SeedanceClientOptions
     public TimeSpan MaxPollInterval { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
-    /// How long waiting for a task may take in all before <see cref="SeedanceTaskTimeoutException"/> (default 30 min);
+    /// How long a generation may take in all (default 30 min), its create call included: while waiting for the task it
+    /// ends with <see cref="SeedanceTaskTimeoutException"/>; during the create call with
+    /// <see cref="SeedanceRequestOutcomeUnknownException"/> when the call may have reached the API, or a
+    /// <see cref="TimeoutException"/> when every attempt so far was refused (no task exists).
     /// <see cref="Timeout.InfiniteTimeSpan"/> waits until the task ends or the wait is cancelled.
     /// </summary>
     public TimeSpan WaitTimeout { get; set; } = TimeSpan.FromMinutes(30);

@@ -102,8 +102,9 @@ internal static class VideoTaskParser
     private static string Clean(string? text, SecretRedactor? redactor)
     {
         if (string.IsNullOrEmpty(text)) return string.Empty;
-        if (text.Length > MaxErrorTextLength) text = text[..MaxErrorTextLength] + "…";
-        return redactor?.Redact(text) ?? text;
+        // Redact first: a cut through the key would leave its first part unredacted.
+        text = redactor?.Redact(text) ?? text;
+        return text.Length > MaxErrorTextLength ? text[..MaxErrorTextLength] + "…" : text;
     }
 
     private static string FirstLine(string text)

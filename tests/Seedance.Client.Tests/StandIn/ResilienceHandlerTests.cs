@@ -61,4 +61,41 @@ public sealed class ResilienceHandlerTests
         Assert.Equal(VideoTaskStatus.Completed, done.Status);
         Assert.Equal(1, server.CreateCount);
     }
+
+    [Fact]
+    public async Task A_refused_create_call_stays_a_refusal_and_AddSeedanceClient_twice_still_sends()
+    {
+        var posts = 0;
+        await using var server = new StandInServer(r => r.Method == "POST" && System.Threading.Interlocked.Increment(ref posts) <= 8 ? Fault.RateLimited : Fault.None);
+        var services = new ServiceCollection();
+        services.AddSeedanceClient<VideoClient>(o => { o.ApiKey = Secrets.ApiKey; o.BaseAddress = server.BaseAddress; o.MaxRetries = 0; });
+        services.AddSeedanceClient<VideoClient>(o => { o.ApiKey = Secrets.ApiKey; o.BaseAddress = server.BaseAddress; o.MaxRetries = 0; })
+            .AddStandardResilienceHandler(o => { o.Retry.Delay = TimeSpan.FromMilliseconds(5); o.Retry.MaxRetryAttempts = 2; });
+        await using var provider = services.BuildServiceProvider();
+        var client = provider.GetRequiredService<VideoClient>();
+
+        // Three 429s in a row (the resilience handler's three tries): no task, and the client says so.
+        var refused = await Assert.ThrowsAsync<SeedanceApiException>(() => client.SubmitTextToVideoAsync(new TextToVideoRequest { Prompt = "A lighthouse, refused." }));
+        Assert.IsNotType<SeedanceRequestOutcomeUnknownException>(refused);
+        Assert.Equal(429, refused.StatusCode);
+        Assert.Equal(0, server.CreateCount);
+
+        posts = 100;
+        var created = await client.SubmitTextToVideoAsync(new TextToVideoRequest { Prompt = "A lighthouse, accepted." });
+        Assert.Equal(1, server.CreateCount);
+        Assert.Equal(Assert.Single(server.Tasks.Keys), created.Id);
+    }
+
+    [Fact]
+    public async Task A_cancellation_in_a_back_off_after_refusals_says_no_task_exists()
+    {
+        await using var server = new StandInServer(r => r.Method == "POST" ? Fault.RateLimited : Fault.None);
+        var (core, _) = StandInTests.Client(server, o => { o.RetryDelay = TimeSpan.FromSeconds(30); o.MaxRetryDelay = TimeSpan.FromSeconds(60); });
+        using var cancel = new System.Threading.CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+
+        var ex = await Assert.ThrowsAsync<SeedanceSubmitCanceledException>(() => core.SubmitAsync(StandInTests.Request(), cancel.Token));
+
+        Assert.False(ex.RequestSent);
+        Assert.Contains("no task was created", ex.Message, StringComparison.Ordinal);
+    }
 }

@@ -112,6 +112,52 @@ public sealed class ValueResolutionTests
         }
         """);
 
+    /// <summary>Writes the review found that a first version missed: each leaves the value unknown.</summary>
+    [Fact]
+    public Task Writes_in_other_switch_sections_init_accessors_nested_deconstructions_and_static_order_are_seen() => Verify.VerifyAsync($$"""
+        namespace MyApp;
+        class C
+        {
+            private readonly string _style = "Use @Image1 for the style.";
+            public string Style { init => _style = value; }
+            static readonly string Full = Tag + " in the rain.";
+            static readonly string Tag = "Use @Image1";
+            object Section(int k)
+            {
+                switch (k)
+                {
+                    case 0:
+                        string prompt = "Image 1 rides; image 3 waits.";
+                        return prompt;
+                    default:
+                        prompt = "Image 1 rides.";
+                        return new ReferenceToVideoRequest { Prompt = prompt, {{OneImage}} };
+                }
+            }
+            object Init() => new ReferenceToVideoRequest { Prompt = _style, {{OneImage}} };
+            object Order() => new ReferenceToVideoRequest { Prompt = Full, {{OneImage}} };
+            object Nested((string, int) pair)
+            {
+                var prompt = "Use @Image1.";
+                ((prompt, _), _) = (pair, 0);
+                return new ReferenceToVideoRequest { Prompt = prompt, {{OneImage}} };
+            }
+            object Replaced(bool b) => new Seedance.SeedanceRequest("seedance-2.0-reference-to-video", b ? "Use @Image1." : "Plain.") { Prompt = "Image 1 rides.", {{OneImage}} };
+        }
+        """);
+
+    [Fact]
+    public Task A_helper_s_lambda_parameter_of_the_same_name_is_not_its_parameter() => Verify.VerifyAsync("""
+        using System.Collections.Generic;
+        namespace MyApp;
+        class C
+        {
+            private static void Log(string text, List<string> prompts) => prompts.ForEach(text => Send(new ReferenceToVideoRequest { Prompt = text, ImageUrls = ["https://example.com/a.jpg"] }));
+            private static void Send(object request) { }
+            void M() => Log("Tagged @Image1 in the log.", new List<string>());
+        }
+        """);
+
     [Fact]
     public Task String_join_concat_and_format_over_known_parts() => Verify.VerifyAsync($$"""
         namespace MyApp;
@@ -345,8 +391,8 @@ public sealed class ValueResolutionTests
         namespace Other;
         [SeedanceClient(Models = new[] { {|SEED0003:"seedance-2.0"|}, "seedance-2.0-text-to-video", {|SEED0003:"seedance-2.0-reference-to-vidoe"|} })]
         public partial class Client { }
-        [SeedanceClient(Models = {|SEED0003:new string[0]|})]
-        public partial class Empty { }
+        [SeedanceClient(Models = new string[0])]
+        public partial class Everything { }
         """, "MyApp");
 
     [Fact]

@@ -39,8 +39,7 @@ internal static class Declarations
         switch (variable)
         {
             case ILocalSymbol:
-                scope = declarator.Parent?.Parent?.Parent;
-                if (scope is GlobalStatementSyntax global) scope = global.Parent;
+                scope = declarator.Parent?.Parent is LocalDeclarationStatementSyntax statement ? ValueResolver.ScopeOf(statement) : null;
                 break;
             case IFieldSymbol { DeclaredAccessibility: Accessibility.Private } field when field.ContainingType.DeclaringSyntaxReferences.Length == 1:
                 scope = field.ContainingType.DeclaringSyntaxReferences[0].GetSyntax();

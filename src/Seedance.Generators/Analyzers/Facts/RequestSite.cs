@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
@@ -177,6 +178,9 @@ internal sealed class RequestSite
 
     private void Read(MemberRole role, IOperation value)
     {
+        // A later setting replaces an earlier one (the initializer after the constructor), arms included.
+        _arms?.RemoveAll(arm => arm.Role == role);
+        if (_arms is { Count: 0 }) _arms = null;
         // A variable is followed to the value it provably holds; what cannot be proven stays unknown.
         var resolved = _values.Resolve(value, out var added);
         if (resolved is null || CollectArms(role, resolved, value, 0))
@@ -302,7 +306,9 @@ internal sealed class RequestSite
     {
         var facts = ReadList(resolved, added, _values);
         // Items are placed where they are written when that is in this file; otherwise on the list as used.
-        var items = facts.Urls is not null && resolved.Syntax.SyntaxTree == value.Syntax.SyntaxTree ? resolved : null;
+        // With a spread, items and written elements no longer line up one to one: squiggles go on the list.
+        var items = facts.Urls is not null && resolved.Syntax.SyntaxTree == value.Syntax.SyntaxTree
+            && !(resolved.Syntax is CollectionExpressionSyntax written && written.Elements.Any(e => e is SpreadElementSyntax)) ? resolved : null;
         switch (kind)
         {
             case AssetKind.Image: Facts.Images = facts; _imageList = value.Syntax; _imageItems = items; break;

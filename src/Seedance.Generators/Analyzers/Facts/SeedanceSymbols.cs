@@ -203,28 +203,31 @@ internal sealed class SeedanceSymbols
             LocalFunctionStatementSyntax f => (SyntaxNode?)f.Body ?? f.ExpressionBody,
             _ => null,
         };
-        if (body is null) return MemberRole.None;
+        if (body is null || !Compilation.ContainsSyntaxTree(body.SyntaxTree)) return MemberRole.None;
 
-        var found = MemberRole.None;
         SemanticModel? model = null;
+        var found = MemberRole.None;
+        var uses = 0;
+        var creations = 0;
         foreach (var node in body.DescendantNodes())
         {
+            if (node is BaseObjectCreationExpressionSyntax) creations++;
             if (node is not IdentifierNameSyntax identifier || identifier.Identifier.ValueText != parameter.Name) continue;
+            // The same name may be a lambda's parameter or a local of a nested function: only this parameter counts.
+#pragma warning disable RS1030 // Once per parameter and compilation (cached), for the tree that declares the method.
+            model ??= Compilation.GetSemanticModel(body.SyntaxTree);
+#pragma warning restore RS1030
+            if (!SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(identifier).Symbol, parameter)) continue;
             if (ValueResolver.IsWritten(identifier)) return MemberRole.None;
+            uses++;
             // Prompt = text inside an object initializer, or text passed to a parameter that declares its role.
             var role = MemberRole.None;
             if (identifier.Parent is AssignmentExpressionSyntax { Parent: InitializerExpressionSyntax } assignment && assignment.Right == identifier)
             {
-#pragma warning disable RS1030 // Once per method and compilation (cached), for the tree that declares it.
-                model ??= Compilation.GetSemanticModel(identifier.SyntaxTree);
-#pragma warning restore RS1030
                 if (model.GetSymbolInfo(assignment.Left).Symbol is { } target and (IPropertySymbol or IFieldSymbol)) role = DeclaredRole(target);
             }
             else if (identifier.Parent is ArgumentSyntax { Parent: ArgumentListSyntax { Parent: ObjectCreationExpressionSyntax or InvocationExpressionSyntax or ImplicitObjectCreationExpressionSyntax } } argument)
             {
-#pragma warning disable RS1030 // As above.
-                model ??= Compilation.GetSemanticModel(identifier.SyntaxTree);
-#pragma warning restore RS1030
                 if (model.GetOperation(argument) is IArgumentOperation { Parameter: { } target }) role = DeclaredRole(target);
             }
             if (role is MemberRole.Prompt or MemberRole.Images or MemberRole.Videos or MemberRole.Audios)
@@ -232,6 +235,13 @@ internal sealed class SeedanceSymbols
                 if (found != MemberRole.None && found != role) return MemberRole.None;
                 found = role;
             }
+        }
+        // A list's count is only the caller's when nothing else can touch it: a fixed-size parameter used once,
+        // in a method that builds one request (two requests would mix one call's prompt with the other's assets).
+        if (found is MemberRole.Images or MemberRole.Videos or MemberRole.Audios
+            && (uses != 1 || creations != 1 || parameter.Type is not (IArrayTypeSymbol or INamedTypeSymbol { Name: "IReadOnlyList" or "IReadOnlyCollection" or "IEnumerable" or "ImmutableArray" })))
+        {
+            return MemberRole.None;
         }
         return found;
     }

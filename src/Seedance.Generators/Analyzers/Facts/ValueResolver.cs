@@ -74,8 +74,7 @@ internal sealed class ValueResolver
         if (local.IsRef || local.DeclaringSyntaxReferences.Length != 1) return Definition.Unknown;
         if (local.DeclaringSyntaxReferences[0].GetSyntax() is not VariableDeclaratorSyntax { Initializer.Value: { } initializer } declarator) return Definition.Unknown;
         if (declarator.Parent?.Parent is not LocalDeclarationStatementSyntax { UsingKeyword.RawKind: 0 } declaration) return Definition.Unknown;
-        // The local's scope: the block (or switch section, or top-level program) that declares it.
-        var scope = declaration.Parent is GlobalStatementSyntax global ? global.Parent : declaration.Parent;
+        var scope = ScopeOf(declaration);
         if (scope is null || reference.SemanticModel is not { } model || model.SyntaxTree != declarator.SyntaxTree) return Definition.Unknown;
 
         List<IOperation>? added = null;
@@ -94,6 +93,17 @@ internal sealed class ValueResolver
         return model.GetOperation(initializer) is { } value ? new Definition(value, added) : Definition.Unknown;
     }
 
+    /// <summary>
+    /// Where a local declared by <paramref name="declaration"/> can be used: its block, the whole switch statement
+    /// for a local of a case section (all sections share one scope), or the program for a top-level statement.
+    /// </summary>
+    public static SyntaxNode? ScopeOf(LocalDeclarationStatementSyntax declaration) => declaration.Parent switch
+    {
+        GlobalStatementSyntax global => global.Parent,
+        SwitchSectionSyntax section => section.Parent,
+        var parent => parent,
+    };
+
     private Definition OfField(IFieldSymbol field)
     {
         if (!field.IsReadOnly || field.IsConst) return Definition.Unknown;
@@ -103,29 +113,58 @@ internal sealed class ValueResolver
     private Definition ComputeField(IFieldSymbol field)
     {
         if (field.DeclaringSyntaxReferences.Length != 1) return Definition.Unknown;
-        if (field.DeclaringSyntaxReferences[0].GetSyntax() is not VariableDeclaratorSyntax { Initializer.Value: { } initializer }) return Definition.Unknown;
+        if (field.DeclaringSyntaxReferences[0].GetSyntax() is not VariableDeclaratorSyntax { Initializer.Value: { } initializer } declarator) return Definition.Unknown;
+        // Declared in another project (a project reference in the IDE): not this compilation's to read.
+        if (!_compilation.ContainsSyntaxTree(initializer.SyntaxTree)) return Definition.Unknown;
         // A list in a field can be changed from anywhere: only arrays and read-only lists keep their items.
         if (!HoldsFixedItems(field.Type)) return Definition.Unknown;
+        // A struct's instance fields: default(S), array elements and `this = …` never run the initializer.
+        if (!field.IsStatic && field.ContainingType.TypeKind == TypeKind.Struct) return Definition.Unknown;
         foreach (var reference in field.ContainingType.DeclaringSyntaxReferences)
         {
             if (reference.GetSyntax() is not TypeDeclarationSyntax type) continue;
             foreach (var member in type.Members)
             {
-                if (member is not ConstructorDeclarationSyntax constructor) continue;
-                if (constructor.Modifiers.Any(SyntaxKind.StaticKeyword) != field.IsStatic) continue;
-                foreach (var node in constructor.DescendantNodes())
+                // C# lets a readonly field be written in its type's constructors and in init accessors.
+                SyntaxNode? body = member switch
+                {
+                    ConstructorDeclarationSyntax constructor when constructor.Modifiers.Any(SyntaxKind.StaticKeyword) == field.IsStatic => constructor,
+                    PropertyDeclarationSyntax { AccessorList: { } accessors } when !field.IsStatic => accessors,
+                    _ => null,
+                };
+                if (body is null) continue;
+                foreach (var node in body.DescendantNodes())
                 {
                     if (node is IdentifierNameSyntax identifier && identifier.Identifier.ValueText == field.Name && IsWritten(identifier)) return Definition.Unknown;
-                    // this = other; in a struct constructor replaces every field.
                     if (node is AssignmentExpressionSyntax { Left: ThisExpressionSyntax }) return Definition.Unknown;
                 }
             }
         }
+        // Static initializers run in text order: one that reads a static field declared after it (or in another
+        // part of the type) sees that field still unset at run time.
+        if (field.IsStatic && ReadsLaterStaticField(field, declarator, initializer)) return Definition.Unknown;
         // The field's initializer may be in another file; the compiler caches the model it hands out here.
 #pragma warning disable RS1030 // One model per declaring tree, once per field and compilation.
         var model = _compilation.GetSemanticModel(initializer.SyntaxTree);
 #pragma warning restore RS1030
         return model.GetOperation(initializer) is { } value ? new Definition(value, null) : Definition.Unknown;
+    }
+
+    private static bool ReadsLaterStaticField(IFieldSymbol field, VariableDeclaratorSyntax declarator, ExpressionSyntax initializer)
+    {
+        foreach (var node in initializer.DescendantNodesAndSelf())
+        {
+            if (node is not IdentifierNameSyntax identifier) continue;
+            foreach (var other in field.ContainingType.GetMembers(identifier.Identifier.ValueText))
+            {
+                if (other is not IFieldSymbol { IsStatic: true, IsConst: false } otherField || SymbolEqualityComparer.Default.Equals(otherField, field)) continue;
+                foreach (var location in otherField.DeclaringSyntaxReferences)
+                {
+                    if (location.SyntaxTree != declarator.SyntaxTree || location.Span.Start > declarator.Span.Start) return true;
+                }
+            }
+        }
+        return false;
     }
 
     /// <summary>Strings and arrays (whose length is fixed), and the read-only collection interfaces a collection expression makes.</summary>
@@ -142,8 +181,9 @@ internal sealed class ValueResolver
     public static bool IsWritten(IdentifierNameSyntax identifier)
     {
         SyntaxNode node = identifier;
-        // this.x and Type.x are written the same way as x.
-        if (node.Parent is MemberAccessExpressionSyntax access && access.Name == node && access.Expression is ThisExpressionSyntax or IdentifierNameSyntax or GenericNameSyntax) node = access;
+        // this.x, Type.x and A.B.Type.x are written the same way as x (any qualified name of the same name counts).
+        while (node.Parent is MemberAccessExpressionSyntax access && access.Name == node) node = access;
+        if (node.Parent is QualifiedNameSyntax qualified && qualified.Right == node) node = qualified;
         var parent = node.Parent;
         while (parent is ParenthesizedExpressionSyntax) { node = parent; parent = parent.Parent; }
         switch (parent)
@@ -155,8 +195,10 @@ internal sealed class ValueResolver
                 return true;
             case ArgumentSyntax argument:
                 if (!argument.RefKindKeyword.IsKind(SyntaxKind.None) && !argument.RefKindKeyword.IsKind(SyntaxKind.InKeyword)) return true;
-                // (x, y) = …: a deconstruction writes every element.
-                return argument.Parent is TupleExpressionSyntax tuple && tuple.Parent is AssignmentExpressionSyntax deconstruction && deconstruction.Left == tuple;
+                // (x, y) = … and ((x, y), z) = …: a deconstruction writes every element, however nested.
+                SyntaxNode? tuple = argument.Parent;
+                while (tuple is TupleExpressionSyntax && tuple.Parent is ArgumentSyntax { Parent: TupleExpressionSyntax outer }) tuple = outer;
+                return tuple is TupleExpressionSyntax && tuple.Parent is AssignmentExpressionSyntax deconstruction && deconstruction.Left == tuple;
             default:
                 return false;
         }
