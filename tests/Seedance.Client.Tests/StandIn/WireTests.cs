@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 using System.Text;
 using Xunit;
 
@@ -57,5 +58,14 @@ public sealed class WireTests
         Assert.False(VideoTaskParser.TryParse(Encoding.UTF8.GetBytes(huge), out _, out var problem));
         Assert.Contains("not a task ID", problem, StringComparison.Ordinal);
         Assert.False(VideoTaskParser.TryParse(Encoding.UTF8.GetBytes("{\"id\":\"../../admin\",\"status\":\"pending\"}"), out _, out _));
+    }
+
+    [Fact]
+    public void The_emulator_cannot_use_the_client_s_wire_types()
+    {
+        // Seedance.Testing reads and writes the documented JSON itself: the runtime opens its internals to no package.
+        var friends = typeof(SeedanceClientCore).Assembly.GetCustomAttributes(typeof(System.Runtime.CompilerServices.InternalsVisibleToAttribute), false)
+            .Cast<System.Runtime.CompilerServices.InternalsVisibleToAttribute>().Select(a => a.AssemblyName).ToArray();
+        Assert.Equal(["Seedance.Client.Tests"], friends);
     }
 }
