@@ -53,24 +53,25 @@ public sealed class SeedanceRequestAnalyzer : DiagnosticAnalyzer
     private static void Report(OperationAnalysisContext context, RequestSite? site, ModelMatrix matrix, RuleOutcomeCache outcomes, SeedanceSymbols symbols)
     {
         if (site is null) return;
-        // Each arm of a conditional is a variant; a mistake the arms share is reported once.
-        HashSet<(string, TextSpan, string)>? reported = null;
-        var variants = 0;
-        foreach (var variant in site.Variants())
+        if (!site.HasArms)
         {
-            variants++;
-            var violations = outcomes.Check(variant.Facts, t_violations ??= new List<RuleViolation>());
-            foreach (var violation in violations)
-            {
-                context.CancellationToken.ThrowIfCancellationRequested();
-                var (location, properties, additional) = Locate(variant, violation, matrix, symbols);
-                if (variants > 1 || !ReferenceEquals(variant, site))
-                {
-                    reported ??= new HashSet<(string, TextSpan, string)>();
-                    if (!reported.Add((violation.Rule.Id, location.SourceSpan, violation.Message))) continue;
-                }
-                context.ReportDiagnostic(Diagnostic.Create(SeedanceDescriptors.For(violation.Rule), location, additional, properties, violation.Args));
-            }
+            Report(context, site, matrix, outcomes, symbols, reported: null);
+            return;
+        }
+        // Each arm of a conditional is a variant; a mistake the arms share is reported once.
+        var reported = new HashSet<(string, TextSpan, string)>();
+        foreach (var variant in site.Variants()) Report(context, variant, matrix, outcomes, symbols, reported);
+    }
+
+    private static void Report(OperationAnalysisContext context, RequestSite site, ModelMatrix matrix, RuleOutcomeCache outcomes, SeedanceSymbols symbols, HashSet<(string, TextSpan, string)>? reported)
+    {
+        var violations = outcomes.Check(site.Facts, t_violations ??= new List<RuleViolation>());
+        foreach (var violation in violations)
+        {
+            context.CancellationToken.ThrowIfCancellationRequested();
+            var (location, properties, additional) = Locate(site, violation, matrix, symbols);
+            if (reported is not null && !reported.Add((violation.Rule.Id, location.SourceSpan, violation.Message))) continue;
+            context.ReportDiagnostic(Diagnostic.Create(SeedanceDescriptors.For(violation.Rule), location, additional, properties, violation.Args));
         }
     }
 

@@ -287,6 +287,33 @@ public sealed class ValueResolutionTests
         """);
 
     [Fact]
+    public Task Fixes_land_in_the_arm_and_in_the_joined_literal() => Verify.VerifyFixAsync<SeedanceCodeFixProvider>($$"""
+        namespace MyApp;
+        class C
+        {
+            const string Scene = "A rainy street.";
+            object M(bool night) => new ReferenceToVideoRequest
+            {
+                Prompt = night ? "Use {|SEED0001:@Image1|} under neon." : "Use image 1 in daylight.",
+                {{OneImage}},
+            };
+            object N() => new ReferenceToVideoRequest { Prompt = string.Join(" ", "Follow {|SEED0001:[Image1]|}.", Scene), {{OneImage}} };
+        }
+        """, $$"""
+        namespace MyApp;
+        class C
+        {
+            const string Scene = "A rainy street.";
+            object M(bool night) => new ReferenceToVideoRequest
+            {
+                Prompt = night ? "Use image 1 under neon." : "Use image 1 in daylight.",
+                {{OneImage}},
+            };
+            object N() => new ReferenceToVideoRequest { Prompt = string.Join(" ", "Follow image 1.", Scene), {{OneImage}} };
+        }
+        """, iterations: 2);
+
+    [Fact]
     public Task A_conditional_through_a_local_written_in_a_branch_is_unknown() => Verify.VerifyAsync($$"""
         namespace MyApp;
         class C

@@ -39,25 +39,26 @@ internal sealed class RequestSite
 
     public PromptText? Prompt => _prompt ??= _promptOperation is null ? null : PromptText.From(_promptOperation, _values);
 
+    /// <summary>Whether a value is a conditional whose arms are checked one by one (<see cref="Variants"/>).</summary>
+    public bool HasArms => _arms is not null;
+
     /// <summary>
-    /// The site itself, or, when a value is a conditional, one copy per arm with that arm's value: each
-    /// is checked on its own, and its squiggles land in its arm.
+    /// One copy of the site per arm of a conditional value, with that arm's value: each is checked on its own,
+    /// and its squiggles land in its arm. Only called when <see cref="HasArms"/>: most requests have none.
     /// </summary>
-    public IEnumerable<RequestSite> Variants()
+    public List<RequestSite> Variants()
     {
-        if (_arms is null)
-        {
-            yield return this;
-            yield break;
-        }
+        var variants = new List<RequestSite>(_arms?.Count ?? 0);
+        if (_arms is null) return variants;
         foreach (var (role, arm) in _arms)
         {
             var variant = (RequestSite)MemberwiseClone();
             variant._arms = null;
             variant.Facts = Facts.Clone();
             variant.Read(role, arm);
-            yield return variant;
+            variants.Add(variant);
         }
+        return variants;
     }
 
     public SyntaxNode Whole { get; }
@@ -179,8 +180,7 @@ internal sealed class RequestSite
     private void Read(MemberRole role, IOperation value)
     {
         // A later setting replaces an earlier one (the initializer after the constructor), arms included.
-        _arms?.RemoveAll(arm => arm.Role == role);
-        if (_arms is { Count: 0 }) _arms = null;
+        if (_arms is not null) DropArms(role);
         // A variable is followed to the value it provably holds; what cannot be proven stays unknown.
         var resolved = _values.Resolve(value, out var added);
         if (resolved is null || CollectArms(role, resolved, value, 0))
@@ -250,6 +250,16 @@ internal sealed class RequestSite
                 ReadAssets(AssetKind.Audio, value, resolved, added);
                 break;
         }
+    }
+
+    // A loop, not RemoveAll with a lambda: a lambda over the parameter would allocate on every Read.
+    private void DropArms(MemberRole role)
+    {
+        for (var i = _arms!.Count - 1; i >= 0; i--)
+        {
+            if (_arms[i].Role == role) _arms.RemoveAt(i);
+        }
+        if (_arms.Count == 0) _arms = null;
     }
 
     private void MarkUnknown(MemberRole role)
