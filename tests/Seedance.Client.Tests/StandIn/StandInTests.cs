@@ -211,11 +211,13 @@ public sealed class StandInTests
     {
         var creates = 0;
         await using var server = new StandInServer(r => r.Method == "POST" && Interlocked.Increment(ref creates) <= 2 ? Fault.RateLimited : Fault.None);
-        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var start = new DateTimeOffset(2026, 12, 1, 12, 0, 0, TimeSpan.Zero);
+        var clock = new FakeTimeProvider(start);
         var (core, _) = Client(server, o =>
         {
             o.TimeProvider = clock;
             o.RetryDelay = TimeSpan.FromSeconds(30);
+            o.MaxRetryDelay = TimeSpan.FromSeconds(120);
             o.PollInterval = TimeSpan.FromSeconds(5);
             o.MaxPollInterval = TimeSpan.FromSeconds(30);
             o.WaitTimeout = TimeSpan.FromMinutes(30);
@@ -233,8 +235,8 @@ public sealed class StandInTests
         Assert.Equal(VideoTaskStatus.Completed, done.Status);
         Assert.Equal(3, creates);
         Assert.Equal(1, server.CreateCount);
-        // Two 30-second back-offs and the polls' waits passed on the fake clock, not in real time.
+        // Back-offs of 30 s and 60 s, and the polls' waits, passed on the fake clock, not in real time.
+        Assert.True(clock.GetUtcNow() - start >= TimeSpan.FromSeconds(90), (clock.GetUtcNow() - start).ToString());
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(20), watch.Elapsed.ToString());
-        Assert.True(clock.GetUtcNow() - watch.Elapsed > DateTimeOffset.UtcNow - TimeSpan.FromMinutes(5));
     }
 }
