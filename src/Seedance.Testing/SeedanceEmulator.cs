@@ -69,6 +69,8 @@ public sealed class SeedanceEmulator : IAsyncDisposable
     private long _nextTaskNumber;
     private decimal _credits;
     private decimal _creditsReserved;
+    private int _inFlight;
+    private int _peakInFlight;
 
     /// <summary>Creates an emulator; call <see cref="StartAsync"/> to listen.</summary>
     public SeedanceEmulator(SeedanceEmulatorOptions? options = null)
@@ -99,6 +101,12 @@ public sealed class SeedanceEmulator : IAsyncDisposable
         get { lock (_gate) return _tasksCreated; }
     }
 
+    /// <summary>The most requests the emulator was handling at one moment so far.</summary>
+    public int PeakRequestsInFlight
+    {
+        get { lock (_gate) return _peakInFlight; }
+    }
+
     /// <summary>Every request received so far, oldest first (a snapshot).</summary>
     public IReadOnlyList<SeedanceEmulatorRequest> Requests
     {
@@ -109,6 +117,7 @@ public sealed class SeedanceEmulator : IAsyncDisposable
     public async Task StartAsync(CancellationToken cancellationToken = default)
     {
         if (_app is not null) throw new InvalidOperationException("The emulator is already started.");
+        if (Options.StateFile is { } stateFile) LoadState(stateFile);
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
@@ -194,6 +203,23 @@ public sealed class SeedanceEmulator : IAsyncDisposable
         var entry = new SeedanceEmulatorRequest(
             Options.TimeProvider.GetUtcNow(), method, path, route, context.Request.Headers.ContainsKey("Authorization"), body);
 
+        lock (_gate)
+        {
+            _inFlight++;
+            if (_inFlight > _peakInFlight) _peakInFlight = _inFlight;
+        }
+        try
+        {
+            await HandleCoreAsync(context, entry, route, method, path, body, aborted).ConfigureAwait(false);
+        }
+        finally
+        {
+            lock (_gate) _inFlight--;
+        }
+    }
+
+    private async Task HandleCoreAsync(HttpContext context, SeedanceEmulatorRequest entry, SeedanceEmulatorRoute route, string method, string path, string? body, CancellationToken aborted)
+    {
         SeedanceFault? fault;
         lock (_gate)
         {
@@ -221,7 +247,7 @@ public sealed class SeedanceEmulator : IAsyncDisposable
             SeedanceFaultKind.Raw => new Answer(fault.StatusCode, Encoding.UTF8.GetBytes(fault.Body ?? string.Empty), fault.ContentType),
             _ => route switch
             {
-                SeedanceEmulatorRoute.CreateTask => Authorize(context.Request) ?? Create(body!, fault),
+                SeedanceEmulatorRoute.CreateTask => Authorize(context.Request) ?? Create(body!, fault, entry),
                 SeedanceEmulatorRoute.GetTask => Authorize(context.Request) ?? GetTask(path[TasksPrefix.Length..]),
                 SeedanceEmulatorRoute.Credits => Authorize(context.Request) ?? Credits(),
                 SeedanceEmulatorRoute.ResultFile => ResultFile(path[FilesPrefix.Length..]),
@@ -288,7 +314,7 @@ public sealed class SeedanceEmulator : IAsyncDisposable
         return null;
     }
 
-    private Answer Create(string body, SeedanceFault? fault)
+    private Answer Create(string body, SeedanceFault? fault, SeedanceEmulatorRequest entry)
     {
         // Read with the emulator's own reading of the documented request body, not the client's serializer: a
         // wire mistake in the client must show as an error here, not be mirrored.
@@ -327,6 +353,8 @@ public sealed class SeedanceEmulator : IAsyncDisposable
             task = new EmulatedTask(id, request.Model, now, duration, fault?.Kind == SeedanceFaultKind.FailTask ? fault.TaskErrorCode : null, fault?.Message);
             _tasks.Add(id, task);
             _tasksCreated++;
+            entry.CreatedTaskId = id;
+            if (Options.StateFile is { } stateFile) SaveTask(stateFile, task);
         }
         return Json(200, Snapshot(task, now));
     }
@@ -437,5 +465,49 @@ public sealed class SeedanceEmulator : IAsyncDisposable
 
     private readonly record struct Answer(int StatusCode, byte[] Body, string ContentType, string? RetryAfter = null);
 
+    // The state file: one JSON line per task, appended and flushed as the task is created.
+    private static void SaveTask(string path, EmulatedTask task)
+    {
+        var line = JsonSerializer.Serialize(new PersistedTask(task.Id, task.Model, task.Created.ToUnixTimeMilliseconds(), task.Duration, task.FailCode, task.FailMessage), EmulatorStateContext.Default.PersistedTask);
+        using var file = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite);
+        var bytes = Encoding.UTF8.GetBytes(line + "\n");
+        file.Write(bytes);
+        file.Flush(flushToDisk: true);
+    }
+
+    private void LoadState(string path)
+    {
+        if (!File.Exists(path)) return;
+        var number = 0;
+        foreach (var line in File.ReadLines(path))
+        {
+            number++;
+            if (line.Length == 0) continue;
+            PersistedTask? saved;
+            try
+            {
+                saved = JsonSerializer.Deserialize(line, EmulatorStateContext.Default.PersistedTask);
+            }
+            catch (JsonException)
+            {
+                // A line cut short by a kill mid-write: that task's answer never left, so no client knows it.
+                continue;
+            }
+            if (saved is null || string.IsNullOrEmpty(saved.Id)) continue;
+            lock (_gate)
+            {
+                _tasks[saved.Id] = new EmulatedTask(saved.Id, saved.Model, DateTimeOffset.FromUnixTimeMilliseconds(saved.CreatedMs), saved.Duration, saved.FailCode, saved.FailMessage);
+                _nextTaskNumber++;
+            }
+        }
+    }
+
+    internal sealed record PersistedTask(string Id, string Model, long CreatedMs, int Duration, string? FailCode, string? FailMessage);
+
     private sealed record EmulatedTask(string Id, string Model, DateTimeOffset Created, int Duration, string? FailCode, string? FailMessage);
+}
+
+[System.Text.Json.Serialization.JsonSerializable(typeof(SeedanceEmulator.PersistedTask))]
+internal sealed partial class EmulatorStateContext : System.Text.Json.Serialization.JsonSerializerContext
+{
 }

@@ -28,4 +28,10 @@ public sealed class SeedanceEmulatorOptions
 
     /// <summary>The clock tasks move by (default <see cref="TimeProvider.System"/>); a fake clock makes task timing deterministic.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>
+    /// A file the emulator records its tasks in (null, the default, for none): an emulator started again with the same
+    /// file still knows them, on their own timeline, so a client that resumes after a restart of both finds its tasks.
+    /// </summary>
+    public string? StateFile { get; set; }
 }

@@ -36,6 +36,9 @@ public sealed class SeedanceEmulatorRequest
     /// <summary>The status answered; null while the request is being handled or when the connection was dropped.</summary>
     public int? StatusCode { get; internal set; }
 
+    /// <summary>The task a create call created, if it created one (even when a fault replaced the answer).</summary>
+    public string? CreatedTaskId { get; internal set; }
+
     /// <summary>The fault injected into this request, if any.</summary>
     public string? Fault { get; internal set; }
 

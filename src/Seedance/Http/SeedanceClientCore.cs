@@ -26,7 +26,7 @@ namespace Seedance;
 /// shared with other code without exposing the key to it.
 /// </remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public sealed class SeedanceClientCore
+public sealed partial class SeedanceClientCore
 {
     private const string CreatePath = "v1/videos/generations";
     private const string TasksPath = "v1/tasks/";
@@ -78,13 +78,26 @@ public sealed class SeedanceClientCore
     public Task<VideoTask> SubmitAsync(SeedanceRequest request, CancellationToken cancellationToken) =>
         SubmitCoreAsync(request, cancellationToken, null);
 
-    private async Task<VideoTask> SubmitCoreAsync(SeedanceRequest request, CancellationToken cancellationToken, CancellationTokenSource? deadline)
+    private Task<VideoTask> SubmitCoreAsync(SeedanceRequest request, CancellationToken cancellationToken, CancellationTokenSource? deadline) =>
+        SendCreateAsync(Prepare(request), cancellationToken, deadline, onRefused: null);
+
+    /// <summary>Everything checked before a create call may leave: the rules, the key, and the body as it will be sent.</summary>
+    private PreparedCreate Prepare(SeedanceRequest request)
     {
         if (request is null) throw new ArgumentNullException(nameof(request));
         _catalog.Validate(request);
         var apiKey = RequireApiKey();
         var body = JsonSerializer.SerializeToUtf8Bytes(request, SeedanceJsonContext.Default.SeedanceRequest);
-        var call = new Call(HttpMethod.Post, Resolve(CreatePath), body, apiKey);
+        return new PreparedCreate(request, body, apiKey);
+    }
+
+    private readonly record struct PreparedCreate(SeedanceRequest Request, byte[] Body, string ApiKey);
+
+    /// <param name="onRefused">Told of each attempt the API refused with 429 or 503 (and its Retry-After), for a batch's back-off.</param>
+    private async Task<VideoTask> SendCreateAsync(PreparedCreate prepared, CancellationToken cancellationToken, CancellationTokenSource? deadline, Action<TimeSpan?>? onRefused)
+    {
+        var request = prepared.Request;
+        var call = new Call(HttpMethod.Post, Resolve(CreatePath), prepared.Body, prepared.ApiKey) { OnRefused = onRefused };
 
         // WaitTimeout bounds a whole generation, its create call included.
         using var linked = deadline is null ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
@@ -386,7 +399,11 @@ public sealed class SeedanceClientCore
             call.MayHaveReachedApi = call.EarlierMayHaveReachedApi;
             throw;
         }
-        if (SeedanceRetryStrategy.IsRefusal(response.StatusCode)) call.MayHaveReachedApi = call.EarlierMayHaveReachedApi;
+        if (SeedanceRetryStrategy.IsRefusal(response.StatusCode))
+        {
+            call.MayHaveReachedApi = call.EarlierMayHaveReachedApi;
+            call.OnRefused?.Invoke(SeedanceRetryStrategy.RetryAfter(response, _timeProvider));
+        }
         else call.EarlierMayHaveReachedApi = true;
         try
         {
@@ -532,5 +549,8 @@ public sealed class SeedanceClientCore
 
         /// <summary>The same for the attempts before the current one.</summary>
         public bool EarlierMayHaveReachedApi { get; set; }
+
+        /// <summary>Told of each refused attempt (429, 503) with its Retry-After.</summary>
+        public Action<TimeSpan?>? OnRefused { get; init; }
     }
 }

@@ -95,10 +95,18 @@ public sealed class SeedanceClientOptions
     /// <summary>The clock for waits, back-off and timeouts; default <see cref="TimeProvider.System"/> (tests pass a fake one).</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
+    /// <summary>
+    /// The durable record of paid submissions (none by default), such as <c>SeedanceJournal.OpenSqlite("seedance.db")</c>
+    /// from the Seedance.Journal.Sqlite package. Keyed calls (<c>GenerateAsync(key, …)</c>) and batches need one: each
+    /// submission is recorded before its create call leaves, so a rerun after a crash resumes instead of paying again.
+    /// The client uses it but does not own it: dispose it when the application ends.
+    /// </summary>
+    public ISeedanceJournal? Journal { get; set; }
+
     /// <summary>Describes the settings; the API key shows only as set or not set.</summary>
     public override string ToString() => string.Create(
         CultureInfo.InvariantCulture,
-        $"SeedanceClientOptions {{ ApiKey = {(string.IsNullOrEmpty(ApiKey) ? "(not set)" : "(set, redacted)")}, BaseAddress = {BaseAddress}, PollInterval = {PollInterval}, MaxPollInterval = {MaxPollInterval}, WaitTimeout = {WaitTimeout}, MaxRetries = {MaxRetries}, RetryDelay = {RetryDelay}, TransientRetryDelay = {TransientRetryDelay}, MaxRetryDelay = {MaxRetryDelay}, MaxConsecutivePollFailures = {MaxConsecutivePollFailures}, AttemptTimeout = {AttemptTimeout}, MaxResponseBytes = {MaxResponseBytes} }}");
+        $"SeedanceClientOptions {{ ApiKey = {(string.IsNullOrEmpty(ApiKey) ? "(not set)" : "(set, redacted)")}, BaseAddress = {BaseAddress}, PollInterval = {PollInterval}, MaxPollInterval = {MaxPollInterval}, WaitTimeout = {WaitTimeout}, MaxRetries = {MaxRetries}, RetryDelay = {RetryDelay}, TransientRetryDelay = {TransientRetryDelay}, MaxRetryDelay = {MaxRetryDelay}, MaxConsecutivePollFailures = {MaxConsecutivePollFailures}, AttemptTimeout = {AttemptTimeout}, MaxResponseBytes = {MaxResponseBytes}, Journal = {(Journal is null ? "(none)" : Journal.GetType().Name)} }}");
 
     /// <summary>A copy, so that a client is not affected by later changes to the caller's instance.</summary>
     internal SeedanceClientOptions Snapshot() => (SeedanceClientOptions)MemberwiseClone();

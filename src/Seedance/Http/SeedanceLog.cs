@@ -47,4 +47,13 @@ internal static partial class SeedanceLog
 
     [LoggerMessage(EventId = 13, EventName = "PollFailed", Level = LogLevel.Warning, Message = "Polling task {TaskId} failed ({Failures} of {MaxFailures} in a row): {Reason}; polling goes on")]
     public static partial void PollFailed(ILogger logger, string taskId, int failures, int maxFailures, string reason);
+
+    [LoggerMessage(EventId = 14, EventName = "JournalResumed", Level = LogLevel.Information, Message = "Key {Key} is {State} in the journal (task {TaskId}); not sent again")]
+    public static partial void JournalResumed(ILogger logger, string key, string state, string? taskId);
+
+    [LoggerMessage(EventId = 15, EventName = "JournalWriteFailed", Level = LogLevel.Error, Message = "The journal could not record key {Key} as {State} (task {TaskId}): {Reason}")]
+    public static partial void JournalWriteFailed(ILogger logger, string key, string state, string? taskId, string reason);
+
+    [LoggerMessage(EventId = 16, EventName = "BatchBackingOff", Level = LogLevel.Warning, Message = "Batch {Batch}: the API refused a create call; new submissions pause for {Delay} and at most {Limit} run at once")]
+    public static partial void BatchBackingOff(ILogger logger, string batch, TimeSpan delay, int limit);
 }

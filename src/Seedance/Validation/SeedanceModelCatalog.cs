@@ -60,6 +60,17 @@ public sealed class SeedanceModelCatalog
     public SeedanceModelInfo? Find(string modelId) =>
         modelId is not null && _byId.TryGetValue(modelId, out var info) ? info : null;
 
+    /// <summary>
+    /// The estimated price in US dollars of <paramref name="request"/> (its duration and quality, or the model's
+    /// defaults), from the matrix's prices; null for a model the matrix does not list or has no price for.
+    /// </summary>
+    public decimal? EstimateCost(SeedanceRequest request)
+    {
+        if (request is null) throw new ArgumentNullException(nameof(request));
+        var model = Find(request.Model);
+        return model?.EstimateCost(request.Duration ?? model.DefaultDuration, request.Quality?.Value ?? model.DefaultQuality);
+    }
+
     /// <summary>Every rule <paramref name="request"/> breaks, errors, warnings and suggestions alike.</summary>
     public IReadOnlyList<SeedanceValidationError> Check(SeedanceRequest request)
     {
