@@ -9,7 +9,18 @@ using Seedance;
 
 // Runs one journaled batch and prints one JSON line per finished item, then one for the result:
 //   Seedance.Journal.CrashChild <base-url> <journal> <batch> <items> <concurrency> [budget]
+//   Seedance.Journal.CrashChild hold <journal>      (holds the journal open until standard input closes)
 // The crash test kills it at a random moment and runs it again; the 10,000-item measurement reads its last line.
+if (args is ["hold", var held])
+{
+    // Holds a journal open until its standard input closes: the other process of the lock test.
+    await using var holding = SeedanceJournal.OpenSqlite(held);
+    await holding.FindAsync("nothing", CancellationToken.None);
+    Console.WriteLine("holding");
+    Console.Out.Flush();
+    await Console.In.ReadToEndAsync();
+    return 0;
+}
 if (args.Length < 5)
 {
     Console.Error.WriteLine("usage: Seedance.Journal.CrashChild <base-url> <journal> <batch> <items> <concurrency> [budget]");
@@ -50,6 +61,7 @@ var output = Console.Out;
 var gate = new object();
 long peakWorkingSet = 0;
 var samples = new System.Collections.Generic.List<long>();
+var heaps = new System.Collections.Generic.List<long>();
 var progress = new Reporter(update =>
 {
     if (update.Item is not { State: not SeedanceBatchItemState.Running } item) return;
@@ -62,6 +74,8 @@ var progress = new Reporter(update =>
             var now = Process.GetCurrentProcess().WorkingSet64;
             samples.Add(now);
             peakWorkingSet = Math.Max(peakWorkingSet, now);
+            // After a full collection: what the run still holds, which must not grow with the items done.
+            heaps.Add(GC.GetTotalMemory(forceFullCollection: true));
         }
     }
 });
@@ -76,7 +90,7 @@ lock (gate)
     output.WriteLine(JsonSerializer.Serialize(new ResultLine(
         result.Items, result.Completed, result.Failed, result.Unknown, result.NotSubmitted, result.Incomplete, result.Conflicts,
         result.Posted, result.Resumed, result.FromJournal, result.Refusals, result.EstimatedSpend,
-        watch.Elapsed.TotalSeconds, self.PeakWorkingSet64, samples.ToArray())));
+        watch.Elapsed.TotalSeconds, self.PeakWorkingSet64, samples.ToArray(), heaps.ToArray())));
     output.Flush();
 }
 return 0;
@@ -92,4 +106,4 @@ internal sealed record ItemLine(int Index, string State, string Source, string? 
 internal sealed record ResultLine(
     int Items, int Completed, int Failed, int Unknown, int NotSubmitted, int Incomplete, int Conflicts,
     int Posted, int Resumed, int FromJournal, int Refusals, decimal EstimatedSpend,
-    double Seconds, long PeakWorkingSet, long[] WorkingSetEvery1000);
+    double Seconds, long PeakWorkingSet, long[] WorkingSetEvery1000, long[] HeapEvery1000);

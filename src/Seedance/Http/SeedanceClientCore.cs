@@ -94,10 +94,11 @@ public sealed partial class SeedanceClientCore
     private readonly record struct PreparedCreate(SeedanceRequest Request, byte[] Body, string ApiKey);
 
     /// <param name="onRefused">Told of each attempt the API refused with 429 or 503 (and its Retry-After), for a batch's back-off.</param>
-    private async Task<VideoTask> SendCreateAsync(PreparedCreate prepared, CancellationToken cancellationToken, CancellationTokenSource? deadline, Action<TimeSpan?>? onRefused)
+    /// <param name="shieldAttempts">Whether an attempt in flight finishes (within AttemptTimeout) even when the caller cancels.</param>
+    private async Task<VideoTask> SendCreateAsync(PreparedCreate prepared, CancellationToken cancellationToken, CancellationTokenSource? deadline, Action<TimeSpan?>? onRefused, bool shieldAttempts = false)
     {
         var request = prepared.Request;
-        var call = new Call(HttpMethod.Post, Resolve(CreatePath), prepared.Body, prepared.ApiKey) { OnRefused = onRefused };
+        var call = new Call(HttpMethod.Post, Resolve(CreatePath), prepared.Body, prepared.ApiKey) { OnRefused = onRefused, ShieldAttempts = shieldAttempts };
 
         // WaitTimeout bounds a whole generation, its create call included.
         using var linked = deadline is null ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
@@ -139,7 +140,8 @@ public sealed partial class SeedanceClientCore
 
         using (response)
         {
-            var content = await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
+            // Already buffered: reading it cannot be cancelled half-way, and must not be once the answer is here.
+            var content = await ReadBodyAsync(response, CancellationToken.None).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (!response.IsSuccessStatusCode)
             {
@@ -381,8 +383,11 @@ public sealed partial class SeedanceClientCore
 
         // Each attempt has its own time limit, the create call's included.
         using var timeout = _options.AttemptTimeout == Timeout.InfiniteTimeSpan ? null : new CancellationTokenSource(_options.AttemptTimeout, _timeProvider);
-        using var linked = timeout is null ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
-        var token = linked?.Token ?? cancellationToken;
+        // A shielded create attempt is not cut short by the caller: once it may reach the API, its answer is waited
+        // for (within AttemptTimeout) and recorded, so that a cancelled journaled call leaves a task ID, not a doubt.
+        var callerToken = call.ShieldAttempts ? CancellationToken.None : cancellationToken;
+        using var linked = timeout is null ? null : CancellationTokenSource.CreateLinkedTokenSource(callerToken, timeout.Token);
+        var token = linked?.Token ?? callerToken;
 
         call.Attempts++;
         SeedanceLog.RequestSending(_logger, call.Method.Method, call.Path, call.Attempts);
@@ -549,6 +554,9 @@ public sealed partial class SeedanceClientCore
 
         /// <summary>The same for the attempts before the current one.</summary>
         public bool EarlierMayHaveReachedApi { get; set; }
+
+        /// <summary>Whether an attempt, once started, runs to its answer (or AttemptTimeout) whatever the caller cancels.</summary>
+        public bool ShieldAttempts { get; init; }
 
         /// <summary>Told of each refused attempt (429, 503) with its Retry-After.</summary>
         public Action<TimeSpan?>? OnRefused { get; init; }

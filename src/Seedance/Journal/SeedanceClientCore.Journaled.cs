@@ -23,7 +23,11 @@ public sealed partial class SeedanceClientCore
     /// <param name="request">The request; the same key with a different body is refused.</param>
     /// <param name="resubmit">Which recorded outcomes may be sent again; none by default.</param>
     /// <param name="progress">Receives the task as its status or progress changes.</param>
-    /// <param name="cancellationToken">Stops waiting; the entry stays, and the same call later resumes it.</param>
+    /// <param name="cancellationToken">
+    /// Stops the call; the entry stays, and the same call later resumes it. A create attempt already on its way is not
+    /// cut short: its answer is waited for (within AttemptTimeout) and recorded, so a cancelled call leaves a task ID
+    /// in the journal rather than an unknown outcome.
+    /// </param>
     /// <exception cref="InvalidOperationException">No journal is configured.</exception>
     /// <exception cref="SeedanceJournalConflictException">The key is recorded with a different body; nothing was sent.</exception>
     /// <exception cref="SeedanceJournalException">The journal could not be read or written; it says whether anything was sent.</exception>
@@ -156,7 +160,7 @@ public sealed partial class SeedanceClientCore
             VideoTask task;
             try
             {
-                task = await SendCreateAsync(prepared, cancellationToken, deadline, gate is null ? null : gate.Refused).ConfigureAwait(false);
+                task = await SendCreateAsync(prepared, cancellationToken, deadline, gate is null ? null : gate.Refused, shieldAttempts: true).ConfigureAwait(false);
             }
             catch (Exception ex) when (ProvesNoTask(ex))
             {
