@@ -15,14 +15,21 @@ using Spectre.Console;
 //   SEEDANCE_API_KEY=… dotnet run --project samples/Seedance.Samples   against the real service (costs credits)
 //   … -- --base-url https://host/                                  against another endpoint
 //   … -- --dry-run                                                 prints each validated request body
+//   … -- --batch [--journal seedance-batch.db] [--reset]           the ten as one resumable batch, journaled in SQLite
 var options = SampleOptions.Parse(args);
 // Redirected output (CI logs, files) has no width of its own: give the summary table room.
 if (Console.IsOutputRedirected) AnsiConsole.Profile.Width = 160;
 if (options.Error is not null || options.Help)
 {
     AnsiConsole.MarkupLine(options.Error is null ? string.Empty : $"[red]{Markup.Escape(options.Error)}[/]");
-    AnsiConsole.WriteLine("usage: Seedance.Samples [--dry-run] [--base-url <url>]");
+    AnsiConsole.WriteLine("usage: Seedance.Samples [--dry-run] [--base-url <url>] [--batch [--journal <file>] [--reset]]");
     return options.Error is null ? 0 : 2;
+}
+
+if (options.Batch)
+{
+    return await BatchMode.RunAsync(options.Journal ?? "seedance-batch.db", options.Reset, options.BaseUrl,
+        Environment.GetEnvironmentVariable(SeedanceClientOptions.ApiKeyEnvironmentVariable), CancellationToken.None);
 }
 
 var templates = GuideTemplates.All;
@@ -165,19 +172,25 @@ static decimal? Estimate(SeedanceRequest body)
     return model?.EstimateCost(body.Duration ?? model.DefaultDuration, body.Quality?.Value ?? model.DefaultQuality);
 }
 
-/// <summary>The sample's command line: <c>--dry-run</c>, <c>--base-url &lt;url&gt;</c>, <c>--help</c>.</summary>
-internal sealed record SampleOptions(bool DryRun, Uri? BaseUrl, bool Help, string? Error)
+/// <summary>The sample's command line: <c>--dry-run</c>, <c>--base-url &lt;url&gt;</c>, <c>--batch</c>, <c>--journal &lt;file&gt;</c>, <c>--reset</c>, <c>--help</c>.</summary>
+internal sealed record SampleOptions(bool DryRun, Uri? BaseUrl, bool Help, string? Error, bool Batch = false, string? Journal = null, bool Reset = false)
 {
     public static SampleOptions Parse(string[] args)
     {
-        bool dryRun = false, help = false;
+        bool dryRun = false, help = false, batch = false, reset = false;
         Uri? baseUrl = null;
+        string? journal = null;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
             {
                 case "--dry-run": dryRun = true; break;
                 case "--help" or "-h": help = true; break;
+                case "--batch": batch = true; break;
+                case "--reset": reset = true; break;
+                case "--journal" when i + 1 < args.Length && args[i + 1].Length > 0:
+                    journal = args[++i];
+                    break;
                 case "--base-url" when i + 1 < args.Length && Uri.TryCreate(args[i + 1], UriKind.Absolute, out var url):
                     baseUrl = url;
                     i++;
@@ -186,6 +199,8 @@ internal sealed record SampleOptions(bool DryRun, Uri? BaseUrl, bool Help, strin
                     return new SampleOptions(false, null, false, $"Unknown or incomplete argument '{args[i]}'.");
             }
         }
-        return new SampleOptions(dryRun, baseUrl, help, null);
+        if ((journal is not null || reset) && !batch) return new SampleOptions(false, null, false, "--journal and --reset go with --batch.");
+        if (batch && dryRun) return new SampleOptions(false, null, false, "--batch and --dry-run cannot be combined.");
+        return new SampleOptions(dryRun, baseUrl, help, null, batch, journal, reset);
     }
 }
