@@ -6,6 +6,7 @@ using System.Net.Http;
 using System.Text.Json;
 using System.Threading;
 using Seedance;
+using Seedance.Journal.CrashChild;
 
 // Runs one journaled batch and prints one JSON line per finished item, then one for the result:
 //   Seedance.Journal.CrashChild <base-url> <journal> <batch> <items> <concurrency> [budget]
@@ -100,10 +101,3 @@ internal sealed class Reporter(Action<SeedanceBatchProgress> report) : IProgress
 {
     public void Report(SeedanceBatchProgress value) => report(value);
 }
-
-internal sealed record ItemLine(int Index, string State, string Source, string? TaskId, string? Reason);
-
-internal sealed record ResultLine(
-    int Items, int Completed, int Failed, int Unknown, int NotSubmitted, int Incomplete, int Conflicts,
-    int Posted, int Resumed, int FromJournal, int Refusals, decimal EstimatedSpend,
-    double Seconds, long PeakWorkingSet, long[] WorkingSetEvery1000, long[] HeapEvery1000);

@@ -6,6 +6,7 @@ using System.IO;
 using System.Linq;
 using System.Text.Json;
 using System.Threading.Tasks;
+using Seedance.Journal.CrashChild;
 using Seedance.Testing;
 using Xunit;
 using Xunit.Abstractions;
@@ -119,8 +120,4 @@ public sealed class CrashTests(ITestOutputHelper output)
     }
 
     private sealed record ChildRun(List<ItemLine> Items, ResultLine Result, TimeSpan Elapsed);
-
-    internal sealed record ItemLine(int Index, string State, string Source, string? TaskId, string? Reason);
-
-    internal sealed record ResultLine(int Items, int Completed, int Failed, int Unknown, int NotSubmitted, int Incomplete, int Conflicts, int Posted, int Resumed, int FromJournal, int Refusals, decimal EstimatedSpend, double Seconds, long PeakWorkingSet, long[] WorkingSetEvery1000, long[] HeapEvery1000);
 }

@@ -5,6 +5,7 @@ using System.IO;
 using System.Linq;
 using System.Text.Json;
 using System.Threading.Tasks;
+using Seedance.Journal.CrashChild;
 using Seedance.Testing;
 using Xunit;
 using Xunit.Abstractions;
@@ -31,7 +32,7 @@ public sealed class ScaleTests(ITestOutputHelper output)
         await child.WaitForExitAsync();
         var lines = (await stdout).Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.True(child.ExitCode == 0, await stderr);
-        var result = JsonSerializer.Deserialize<CrashTests.ResultLine>(lines[^1])!;
+        var result = JsonSerializer.Deserialize<ResultLine>(lines[^1])!;
 
         Assert.Equal(items, result.Completed);
         Assert.Equal(items, h.CreatedByPrompt().Count);

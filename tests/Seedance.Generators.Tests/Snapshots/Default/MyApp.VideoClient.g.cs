@@ -32,6 +32,10 @@ partial class VideoClient
     public global::System.Threading.Tasks.Task<global::Seedance.VideoTask> GenerateTextToVideoAsync(global::MyApp.TextToVideoRequest request, global::System.IProgress<global::Seedance.VideoTask>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
         => __seedance.GenerateAsync((request ?? throw new global::System.ArgumentNullException(nameof(request))).ToSeedanceRequest(), progress, cancellationToken);
 
+    /// <summary>Runs <paramref name="requests"/> to <c>seedance-2.0-text-to-video</c> as the resumable batch <paramref name="name"/> (needs a journal in the options).</summary>
+    public global::System.Threading.Tasks.Task<global::Seedance.SeedanceBatchResult> RunBatchAsync(string name, global::System.Collections.Generic.IEnumerable<global::MyApp.TextToVideoRequest> requests, global::Seedance.SeedanceBatchOptions? options = null, global::System.IProgress<global::Seedance.SeedanceBatchProgress>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
+        => __seedance.RunBatchAsync(name, global::System.Linq.Enumerable.Select(requests ?? throw new global::System.ArgumentNullException(nameof(requests)), static request => request?.ToSeedanceRequest()!), options, progress, cancellationToken);
+
     /// <summary>Validates <paramref name="request"/> and submits it to <c>seedance-2.0-image-to-video</c> (one POST); returns the pending task.</summary>
     /// <exception cref="global::Seedance.SeedanceValidationException">The request breaks a rule; nothing was sent.</exception>
     /// <exception cref="global::Seedance.SeedanceApiException">The API answered with an error.</exception>
@@ -43,6 +47,10 @@ partial class VideoClient
     /// <exception cref="global::Seedance.SeedanceTaskFailedException">The task failed; its error code and message are attached.</exception>
     public global::System.Threading.Tasks.Task<global::Seedance.VideoTask> GenerateImageToVideoAsync(global::MyApp.ImageToVideoRequest request, global::System.IProgress<global::Seedance.VideoTask>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
         => __seedance.GenerateAsync((request ?? throw new global::System.ArgumentNullException(nameof(request))).ToSeedanceRequest(), progress, cancellationToken);
+
+    /// <summary>Runs <paramref name="requests"/> to <c>seedance-2.0-image-to-video</c> as the resumable batch <paramref name="name"/> (needs a journal in the options).</summary>
+    public global::System.Threading.Tasks.Task<global::Seedance.SeedanceBatchResult> RunBatchAsync(string name, global::System.Collections.Generic.IEnumerable<global::MyApp.ImageToVideoRequest> requests, global::Seedance.SeedanceBatchOptions? options = null, global::System.IProgress<global::Seedance.SeedanceBatchProgress>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
+        => __seedance.RunBatchAsync(name, global::System.Linq.Enumerable.Select(requests ?? throw new global::System.ArgumentNullException(nameof(requests)), static request => request?.ToSeedanceRequest()!), options, progress, cancellationToken);
 
     /// <summary>Validates <paramref name="request"/> and submits it to <c>seedance-2.0-reference-to-video</c> (one POST); returns the pending task.</summary>
     /// <exception cref="global::Seedance.SeedanceValidationException">The request breaks a rule; nothing was sent.</exception>
@@ -56,6 +64,10 @@ partial class VideoClient
     public global::System.Threading.Tasks.Task<global::Seedance.VideoTask> GenerateReferenceToVideoAsync(global::MyApp.ReferenceToVideoRequest request, global::System.IProgress<global::Seedance.VideoTask>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
         => __seedance.GenerateAsync((request ?? throw new global::System.ArgumentNullException(nameof(request))).ToSeedanceRequest(), progress, cancellationToken);
 
+    /// <summary>Runs <paramref name="requests"/> to <c>seedance-2.0-reference-to-video</c> as the resumable batch <paramref name="name"/> (needs a journal in the options).</summary>
+    public global::System.Threading.Tasks.Task<global::Seedance.SeedanceBatchResult> RunBatchAsync(string name, global::System.Collections.Generic.IEnumerable<global::MyApp.ReferenceToVideoRequest> requests, global::Seedance.SeedanceBatchOptions? options = null, global::System.IProgress<global::Seedance.SeedanceBatchProgress>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
+        => __seedance.RunBatchAsync(name, global::System.Linq.Enumerable.Select(requests ?? throw new global::System.ArgumentNullException(nameof(requests)), static request => request?.ToSeedanceRequest()!), options, progress, cancellationToken);
+
     /// <summary>Validates <paramref name="request"/> and submits it to <c>seedance-2.0-fast-text-to-video</c> (one POST); returns the pending task.</summary>
     /// <exception cref="global::Seedance.SeedanceValidationException">The request breaks a rule; nothing was sent.</exception>
     /// <exception cref="global::Seedance.SeedanceApiException">The API answered with an error.</exception>
@@ -67,6 +79,10 @@ partial class VideoClient
     /// <exception cref="global::Seedance.SeedanceTaskFailedException">The task failed; its error code and message are attached.</exception>
     public global::System.Threading.Tasks.Task<global::Seedance.VideoTask> GenerateFastTextToVideoAsync(global::MyApp.FastTextToVideoRequest request, global::System.IProgress<global::Seedance.VideoTask>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
         => __seedance.GenerateAsync((request ?? throw new global::System.ArgumentNullException(nameof(request))).ToSeedanceRequest(), progress, cancellationToken);
+
+    /// <summary>Runs <paramref name="requests"/> to <c>seedance-2.0-fast-text-to-video</c> as the resumable batch <paramref name="name"/> (needs a journal in the options).</summary>
+    public global::System.Threading.Tasks.Task<global::Seedance.SeedanceBatchResult> RunBatchAsync(string name, global::System.Collections.Generic.IEnumerable<global::MyApp.FastTextToVideoRequest> requests, global::Seedance.SeedanceBatchOptions? options = null, global::System.IProgress<global::Seedance.SeedanceBatchProgress>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
+        => __seedance.RunBatchAsync(name, global::System.Linq.Enumerable.Select(requests ?? throw new global::System.ArgumentNullException(nameof(requests)), static request => request?.ToSeedanceRequest()!), options, progress, cancellationToken);
 
     /// <summary>Validates <paramref name="request"/> and submits it to <c>seedance-2.0-fast-image-to-video</c> (one POST); returns the pending task.</summary>
     /// <exception cref="global::Seedance.SeedanceValidationException">The request breaks a rule; nothing was sent.</exception>
@@ -80,6 +96,10 @@ partial class VideoClient
     public global::System.Threading.Tasks.Task<global::Seedance.VideoTask> GenerateFastImageToVideoAsync(global::MyApp.FastImageToVideoRequest request, global::System.IProgress<global::Seedance.VideoTask>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
         => __seedance.GenerateAsync((request ?? throw new global::System.ArgumentNullException(nameof(request))).ToSeedanceRequest(), progress, cancellationToken);
 
+    /// <summary>Runs <paramref name="requests"/> to <c>seedance-2.0-fast-image-to-video</c> as the resumable batch <paramref name="name"/> (needs a journal in the options).</summary>
+    public global::System.Threading.Tasks.Task<global::Seedance.SeedanceBatchResult> RunBatchAsync(string name, global::System.Collections.Generic.IEnumerable<global::MyApp.FastImageToVideoRequest> requests, global::Seedance.SeedanceBatchOptions? options = null, global::System.IProgress<global::Seedance.SeedanceBatchProgress>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
+        => __seedance.RunBatchAsync(name, global::System.Linq.Enumerable.Select(requests ?? throw new global::System.ArgumentNullException(nameof(requests)), static request => request?.ToSeedanceRequest()!), options, progress, cancellationToken);
+
     /// <summary>Validates <paramref name="request"/> and submits it to <c>seedance-2.0-fast-reference-to-video</c> (one POST); returns the pending task.</summary>
     /// <exception cref="global::Seedance.SeedanceValidationException">The request breaks a rule; nothing was sent.</exception>
     /// <exception cref="global::Seedance.SeedanceApiException">The API answered with an error.</exception>
@@ -91,6 +111,10 @@ partial class VideoClient
     /// <exception cref="global::Seedance.SeedanceTaskFailedException">The task failed; its error code and message are attached.</exception>
     public global::System.Threading.Tasks.Task<global::Seedance.VideoTask> GenerateFastReferenceToVideoAsync(global::MyApp.FastReferenceToVideoRequest request, global::System.IProgress<global::Seedance.VideoTask>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
         => __seedance.GenerateAsync((request ?? throw new global::System.ArgumentNullException(nameof(request))).ToSeedanceRequest(), progress, cancellationToken);
+
+    /// <summary>Runs <paramref name="requests"/> to <c>seedance-2.0-fast-reference-to-video</c> as the resumable batch <paramref name="name"/> (needs a journal in the options).</summary>
+    public global::System.Threading.Tasks.Task<global::Seedance.SeedanceBatchResult> RunBatchAsync(string name, global::System.Collections.Generic.IEnumerable<global::MyApp.FastReferenceToVideoRequest> requests, global::Seedance.SeedanceBatchOptions? options = null, global::System.IProgress<global::Seedance.SeedanceBatchProgress>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
+        => __seedance.RunBatchAsync(name, global::System.Linq.Enumerable.Select(requests ?? throw new global::System.ArgumentNullException(nameof(requests)), static request => request?.ToSeedanceRequest()!), options, progress, cancellationToken);
 
     /// <summary>Validates <paramref name="request"/> and submits it to <c>seedance-2.0-mini-text-to-video</c> (one POST); returns the pending task.</summary>
     /// <exception cref="global::Seedance.SeedanceValidationException">The request breaks a rule; nothing was sent.</exception>
@@ -104,6 +128,10 @@ partial class VideoClient
     public global::System.Threading.Tasks.Task<global::Seedance.VideoTask> GenerateMiniTextToVideoAsync(global::MyApp.MiniTextToVideoRequest request, global::System.IProgress<global::Seedance.VideoTask>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
         => __seedance.GenerateAsync((request ?? throw new global::System.ArgumentNullException(nameof(request))).ToSeedanceRequest(), progress, cancellationToken);
 
+    /// <summary>Runs <paramref name="requests"/> to <c>seedance-2.0-mini-text-to-video</c> as the resumable batch <paramref name="name"/> (needs a journal in the options).</summary>
+    public global::System.Threading.Tasks.Task<global::Seedance.SeedanceBatchResult> RunBatchAsync(string name, global::System.Collections.Generic.IEnumerable<global::MyApp.MiniTextToVideoRequest> requests, global::Seedance.SeedanceBatchOptions? options = null, global::System.IProgress<global::Seedance.SeedanceBatchProgress>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
+        => __seedance.RunBatchAsync(name, global::System.Linq.Enumerable.Select(requests ?? throw new global::System.ArgumentNullException(nameof(requests)), static request => request?.ToSeedanceRequest()!), options, progress, cancellationToken);
+
     /// <summary>Validates <paramref name="request"/> and submits it to <c>seedance-2.0-mini-image-to-video</c> (one POST); returns the pending task.</summary>
     /// <exception cref="global::Seedance.SeedanceValidationException">The request breaks a rule; nothing was sent.</exception>
     /// <exception cref="global::Seedance.SeedanceApiException">The API answered with an error.</exception>
@@ -116,6 +144,10 @@ partial class VideoClient
     public global::System.Threading.Tasks.Task<global::Seedance.VideoTask> GenerateMiniImageToVideoAsync(global::MyApp.MiniImageToVideoRequest request, global::System.IProgress<global::Seedance.VideoTask>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
         => __seedance.GenerateAsync((request ?? throw new global::System.ArgumentNullException(nameof(request))).ToSeedanceRequest(), progress, cancellationToken);
 
+    /// <summary>Runs <paramref name="requests"/> to <c>seedance-2.0-mini-image-to-video</c> as the resumable batch <paramref name="name"/> (needs a journal in the options).</summary>
+    public global::System.Threading.Tasks.Task<global::Seedance.SeedanceBatchResult> RunBatchAsync(string name, global::System.Collections.Generic.IEnumerable<global::MyApp.MiniImageToVideoRequest> requests, global::Seedance.SeedanceBatchOptions? options = null, global::System.IProgress<global::Seedance.SeedanceBatchProgress>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
+        => __seedance.RunBatchAsync(name, global::System.Linq.Enumerable.Select(requests ?? throw new global::System.ArgumentNullException(nameof(requests)), static request => request?.ToSeedanceRequest()!), options, progress, cancellationToken);
+
     /// <summary>Validates <paramref name="request"/> and submits it to <c>seedance-2.0-mini-reference-to-video</c> (one POST); returns the pending task.</summary>
     /// <exception cref="global::Seedance.SeedanceValidationException">The request breaks a rule; nothing was sent.</exception>
     /// <exception cref="global::Seedance.SeedanceApiException">The API answered with an error.</exception>
@@ -127,6 +159,26 @@ partial class VideoClient
     /// <exception cref="global::Seedance.SeedanceTaskFailedException">The task failed; its error code and message are attached.</exception>
     public global::System.Threading.Tasks.Task<global::Seedance.VideoTask> GenerateMiniReferenceToVideoAsync(global::MyApp.MiniReferenceToVideoRequest request, global::System.IProgress<global::Seedance.VideoTask>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
         => __seedance.GenerateAsync((request ?? throw new global::System.ArgumentNullException(nameof(request))).ToSeedanceRequest(), progress, cancellationToken);
+
+    /// <summary>Runs <paramref name="requests"/> to <c>seedance-2.0-mini-reference-to-video</c> as the resumable batch <paramref name="name"/> (needs a journal in the options).</summary>
+    public global::System.Threading.Tasks.Task<global::Seedance.SeedanceBatchResult> RunBatchAsync(string name, global::System.Collections.Generic.IEnumerable<global::MyApp.MiniReferenceToVideoRequest> requests, global::Seedance.SeedanceBatchOptions? options = null, global::System.IProgress<global::Seedance.SeedanceBatchProgress>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
+        => __seedance.RunBatchAsync(name, global::System.Linq.Enumerable.Select(requests ?? throw new global::System.ArgumentNullException(nameof(requests)), static request => request?.ToSeedanceRequest()!), options, progress, cancellationToken);
+
+    /// <summary>
+    /// Generates <paramref name="request"/> under <paramref name="key"/>, recorded in the options' journal: the same key
+    /// never pays twice (a completed task is returned from the journal, an acknowledged one is polled).
+    /// </summary>
+    /// <exception cref="global::Seedance.SeedanceRequestOutcomeUnknownException">The key's earlier create call has an unknown outcome; not sent again.</exception>
+    /// <exception cref="global::Seedance.SeedanceJournalConflictException">The key is recorded with a different body; nothing was sent.</exception>
+    public global::System.Threading.Tasks.Task<global::Seedance.VideoTask> GenerateAsync(string key, global::Seedance.SeedanceRequest request, global::System.IProgress<global::Seedance.VideoTask>? progress = null, global::Seedance.SeedanceResubmit resubmit = global::Seedance.SeedanceResubmit.None, global::System.Threading.CancellationToken cancellationToken = default)
+        => __seedance.GenerateAsync(key, request ?? throw new global::System.ArgumentNullException(nameof(request)), resubmit, progress, cancellationToken);
+
+    /// <summary>
+    /// Runs <paramref name="requests"/> as the batch <paramref name="name"/> (item <c>i</c> keyed <c>{name}/{i}</c> in the
+    /// options' journal): bounded concurrency, an optional budget and downloads; the same call after a crash resumes it.
+    /// </summary>
+    public global::System.Threading.Tasks.Task<global::Seedance.SeedanceBatchResult> RunBatchAsync(string name, global::System.Collections.Generic.IEnumerable<global::Seedance.SeedanceRequest> requests, global::Seedance.SeedanceBatchOptions? options = null, global::System.IProgress<global::Seedance.SeedanceBatchProgress>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
+        => __seedance.RunBatchAsync(name, requests, options, progress, cancellationToken);
 
     /// <summary>Validates <paramref name="request"/> (any model ID of the matrix) and submits it with one POST.</summary>
     public global::System.Threading.Tasks.Task<global::Seedance.VideoTask> SubmitAsync(global::Seedance.SeedanceRequest request, global::System.Threading.CancellationToken cancellationToken = default)
