@@ -192,6 +192,68 @@ public sealed class PackageEndToEndTests
     }
 
     [Fact]
+    public void The_journal_package_records_and_returns_a_keyed_generation_with_its_native_sqlite()
+    {
+        var project = _fixture.CreateProject("journal");
+        var add = _fixture.AddJournalPackage(project);
+        Assert.True(add.ExitCode == 0, $"dotnet add package {PackageFixture.JournalPackageId} failed.{Environment.NewLine}{add}");
+        project.WriteFile("Program.cs", """
+            using Seedance;
+
+            namespace MyApp;
+
+            public static class Program
+            {
+                public static async Task<int> Main(string[] args)
+                {
+                    var path = Path.Combine(args[0], "seedance.db");
+                    await using var journal = SeedanceJournal.OpenSqlite(path);
+                    // Nothing listens on port 9: a refused connection proves no task was created.
+                    using var http = new HttpClient { BaseAddress = new Uri("http://127.0.0.1:9/") };
+                    var client = new VideoClient(http, new SeedanceClientOptions { ApiKey = "e2e-test-key", Journal = journal, MaxRetries = 0 });
+                    var request = new TextToVideoRequest { Prompt = "A lighthouse at dusk, slow push-in.", Duration = 4, Quality = "480p" }.ToSeedanceRequest();
+
+                    try
+                    {
+                        await client.GenerateAsync("refused", request);
+                        return 1;
+                    }
+                    catch (HttpRequestException)
+                    {
+                        Console.WriteLine($"refused-entry={(await journal.FindAsync("refused", default)) is null}");
+                    }
+
+                    // What an earlier run left: a completed task under the key. It comes back without any call.
+                    var body = request.ToJson();
+                    var hash = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(body))).ToLowerInvariant();
+                    await journal.TryAddAsync(new SeedanceJournalEntry
+                    {
+                        Key = "done", Model = request.Model, Body = body, BodyHash = hash, State = SeedanceJournalState.Completed,
+                        TaskId = "task-unified-1-0001", ResultUrls = ["https://cdn.example/a.mp4"], CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow,
+                    }, default);
+                    var stored = await client.GenerateAsync("done", request);
+                    Console.WriteLine($"stored={stored.Id} {stored.Status} {stored.Results[0]}");
+                    Console.WriteLine($"integrity={await journal.CheckIntegrityAsync()}");
+                    Console.WriteLine($"schema={SqliteSeedanceJournal.SchemaVersion}");
+                    return 0;
+                }
+            }
+            """);
+
+        var build = project.Build();
+        var diagnostics = project.Diagnostics(build);
+        Assert.True(build.ExitCode == 0, $"The consumer did not build.{Environment.NewLine}{build}");
+        Assert.True(diagnostics.Count == 0, $"The journal's package must add no warning, but the build printed:{Environment.NewLine}{BuildDiagnostics.Describe(diagnostics)}{Environment.NewLine}{build}");
+
+        var run = project.Run(project.Directory);
+        Assert.True(run.ExitCode == 0, $"The consumer did not run to the end.{Environment.NewLine}{run}");
+        Assert.Contains("refused-entry=True", run.StandardOutput);
+        Assert.Contains("stored=task-unified-1-0001 Completed https://cdn.example/a.mp4", run.StandardOutput);
+        Assert.Contains("integrity=ok", run.StandardOutput);
+        Assert.True(File.Exists(project.PathOf("seedance.db")), run.ToString());
+    }
+
+    [Fact]
     public void Card_mistakes_give_exactly_their_four_diagnostics()
     {
         var project = _fixture.CreateProject("mistakes");

@@ -26,6 +26,9 @@ public sealed class PackageCollection : ICollectionFixture<PackageFixture>
 public sealed class PackageFixture : IDisposable
 {
     public const string PackageId = "Seedance.Generators";
+
+    /// <summary>The SQLite journal's package, packed into the same feed; only the tests that journal add it.</summary>
+    public const string JournalPackageId = "Seedance.Journal.Sqlite";
     public const string ProjectName = "Consumer";
 
     private static readonly TimeSpan PackTimeout = TimeSpan.FromMinutes(6);
@@ -66,6 +69,7 @@ public sealed class PackageFixture : IDisposable
                   <packageSourceMapping>
                     <packageSource key="local">
                       <package pattern="{PackageId}" />
+                      <package pattern="{JournalPackageId}" />
                     </packageSource>
                     <packageSource key="nuget.org">
                       <package pattern="*" />
@@ -91,6 +95,14 @@ public sealed class PackageFixture : IDisposable
             if (Pack.ExitCode != 0 || !File.Exists(PackagePath))
             {
                 throw new InvalidOperationException($"dotnet pack did not produce {PackagePath}.{Environment.NewLine}{Pack}");
+            }
+            var journalPack = ProcessRunner.Run("dotnet",
+                ["pack", Path.Combine(RepoRoot, "src", "Seedance.Journal.Sqlite", "Seedance.Journal.Sqlite.csproj"), "-c", "Release", "-o", FeedDirectory,
+                 "--artifacts-path", Path.Combine(Root, "artifacts"), "--nologo", "-v:q", "-nodeReuse:false"],
+                RepoRoot, PackTimeout, packEnvironment);
+            if (journalPack.ExitCode != 0 || !File.Exists(Path.Combine(FeedDirectory, $"{JournalPackageId}.{Version}.nupkg")))
+            {
+                throw new InvalidOperationException($"dotnet pack did not produce the journal's package.{Environment.NewLine}{journalPack}");
             }
 
             // 2. The consumer project: what `dotnet new console` gives (nullable, implicit usings), plus one
@@ -165,6 +177,10 @@ public sealed class PackageFixture : IDisposable
         }
         return new ConsumerProject(this, directory);
     }
+
+    /// <summary>Adds the SQLite journal's package to <paramref name="project"/>, from the local feed.</summary>
+    public ProcessResult AddJournalPackage(ConsumerProject project) =>
+        Dotnet(project.Directory, RestoreTimeout, "add", ProjectName + ".csproj", "package", JournalPackageId, "--version", Version);
 
     /// <summary>Runs the .NET CLI with the fixture's environment (private package folder, no telemetry, English output).</summary>
     public ProcessResult Dotnet(string workingDirectory, TimeSpan timeout, params string[] arguments) =>
