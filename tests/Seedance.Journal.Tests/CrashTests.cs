@@ -93,13 +93,14 @@ public sealed class CrashTests(ITestOutputHelper output)
         var created = h.CreatedByPrompt();
         var twice = created.Where(c => c.Value > 1).Select(c => $"{c.Key} ×{c.Value}").ToArray();
         Assert.True(twice.Length == 0, "created more than once: " + string.Join("; ", twice));
+        Assert.InRange(h.Emulator.PeakRequestsInFlight, 1, int.Parse(Concurrency, CultureInfo.InvariantCulture));
         Assert.True(killed >= Runs * 3 / 4, $"only {killed} of {Runs} runs were killed before they ended");
 
         output.WriteLine($"{Runs} runs of {Items} items, {killed} killed mid-run; integrity_check ok after every kill");
         output.WriteLine($"entries the killed runs left: {string.Join(", ", statesAfterKills.OrderBy(s => s.Key).Select(s => $"{s.Key} {s.Value}"))}");
         output.WriteLine($"after the reruns: {completed} completed, {unknown} outcome-unknown ({unknownWithTask} of them had reached the emulator), of {Runs * Items}");
         output.WriteLine($"reruns: {posted} posted new, {resumed} resumed by polling, {fromJournal} returned from the journal");
-        output.WriteLine($"emulator: {created.Count} tasks created for {created.Count} prompts, none twice; {h.Posts} create calls in all");
+        output.WriteLine($"emulator: {created.Count} tasks created for {created.Count} prompts, none twice; {h.Posts} create calls in all; at most {h.Emulator.PeakRequestsInFlight} requests in flight (MaxConcurrency {Concurrency})");
     }
 
     private static string Prompt(string batch, int index) =>

@@ -163,6 +163,42 @@ public sealed class KeyedGenerationTests
         Assert.Equal(4, h.Posts);
     }
 
+    [Fact]
+    public async Task AddSeedanceClient_takes_the_journal_like_any_other_option()
+    {
+        await using var h = await Harness.StartAsync();
+        await using var journal = SeedanceJournal.OpenSqlite(h.JournalPath);
+        var services = new Microsoft.Extensions.DependencyInjection.ServiceCollection();
+        services.AddSeedanceClient<JournalTestClient>(o =>
+        {
+            o.ApiKey = SeedanceEmulatorOptions.DefaultApiKey;
+            o.BaseAddress = h.Emulator.BaseAddress;
+            o.PollInterval = TimeSpan.FromMilliseconds(20);
+            o.Journal = journal;
+        });
+        await using var provider = Microsoft.Extensions.DependencyInjection.ServiceCollectionContainerBuilderExtensions.BuildServiceProvider(services);
+        var client = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<JournalTestClient>(provider);
+
+        var first = await client.GenerateAsync("di", Harness.Request(9));
+        var again = await client.GenerateAsync("di", Harness.Request(9));
+
+        Assert.Equal(first.Id, again.Id);
+        Assert.Equal(1, h.Posts);
+    }
+
+    [Fact]
+    public async Task A_created_entry_without_a_valid_task_id_is_refused_not_turned_into_a_request()
+    {
+        await using var h = await Harness.StartAsync();
+        await using var journal = SeedanceJournal.OpenSqlite(h.JournalPath);
+        var core = h.Core(journal);
+        await journal.TryAddAsync(Entry("k", Harness.Request(1), SeedanceJournalState.Created, "../../v1/credits?x="), CancellationToken.None);
+
+        var error = await Assert.ThrowsAsync<SeedanceJournalException>(() => core.GenerateAsync("k", Harness.Request(1), SeedanceResubmit.None, null, CancellationToken.None));
+        Assert.Contains("no valid task ID", error.Message);
+        Assert.Empty(h.Emulator.Requests);
+    }
+
     internal static SeedanceJournalEntry Entry(string key, SeedanceRequest request, SeedanceJournalState state, string? taskId)
     {
         var body = request.ToJson();

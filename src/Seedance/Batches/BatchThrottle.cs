@@ -29,9 +29,6 @@ internal sealed class BatchThrottle
         _time = time;
     }
 
-    /// <summary>The most items that ran at once so far.</summary>
-    public int PeakActive { get; private set; }
-
     /// <summary>Waits for a free slot outside any pause, and takes it.</summary>
     public async Task EnterAsync(CancellationToken cancellationToken)
     {
@@ -45,7 +42,6 @@ internal sealed class BatchThrottle
                 else if (_active < _limit)
                 {
                     _active++;
-                    if (_active > PeakActive) PeakActive = _active;
                     return;
                 }
                 else wait = Timeout.InfiniteTimeSpan;

@@ -204,6 +204,11 @@ public sealed partial class SeedanceClientCore
             case SeedanceJournalState.Completed:
                 return JournalSource.Journal;
             case SeedanceJournalState.Created:
+                // It goes into a URL: an entry edited by hand (or by a broken store) must not become a request.
+                if (entry.TaskId is not { } id || !VideoTaskParser.IsValidTaskId(id))
+                {
+                    throw new SeedanceJournalException($"The journal holds key \"{entry.Key}\" as created but with no valid task ID; nothing was sent. Fix or remove the entry.") { Key = entry.Key };
+                }
                 return JournalSource.Resumed;
             case SeedanceJournalState.Failed or SeedanceJournalState.Cancelled:
                 if ((resubmit & SeedanceResubmit.Failed) != 0) return null;
