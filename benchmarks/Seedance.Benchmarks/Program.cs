@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Running;
+using System.Collections.Generic;
 using Seedance.Benchmarks;
 
 // dotnet run -c Release --project benchmarks/Seedance.Benchmarks -- --filter '*'                 full run
@@ -8,12 +9,29 @@ using Seedance.Benchmarks;
 // dotnet run -c Release --project benchmarks/Seedance.Benchmarks -- --analyzer-parts 21         the request analyzer's time, part by part
 // dotnet run -c Release --project benchmarks/Seedance.Benchmarks -- --replay 2000 [re]           the replayed request analyzer in a loop, for a profiler
 // dotnet run -c Release --project benchmarks/Seedance.Benchmarks -- --write-requests <folder>   the 500-file workload as source files
+// dotnet run -c Release --project benchmarks/Seedance.Benchmarks -- --write-projects <folder>   requests, peers and idle sources for analyzer-load/run.sh
 if (args.Length == 2 && args[0] == "--write-requests")
 {
     System.IO.Directory.CreateDirectory(args[1]);
     System.IO.File.WriteAllText(System.IO.Path.Combine(args[1], "Client.cs"), Workloads.Client);
     var i = 0;
     foreach (var source in Workloads.RequestFiles()) System.IO.File.WriteAllText(System.IO.Path.Combine(args[1], $"Requests{i++}.cs"), source);
+    return 0;
+}
+if (args.Length == 2 && args[0] == "--write-projects")
+{
+    // The three sources of benchmarks/analyzer-load/run.sh: requests (one client, 2,000 requests), peers (2,000
+    // string.Format sites and nine records under [JsonSerializable]) and idle (500 plain files); all 500 files each.
+    static void Write(string folder, IEnumerable<string> files, string prefix, params (string Name, string Text)[] extra)
+    {
+        System.IO.Directory.CreateDirectory(folder);
+        var i = 0;
+        foreach (var source in files) System.IO.File.WriteAllText(System.IO.Path.Combine(folder, $"{prefix}{i++}.cs"), source);
+        foreach (var (name, text) in extra) System.IO.File.WriteAllText(System.IO.Path.Combine(folder, name), text);
+    }
+    Write(System.IO.Path.Combine(args[1], "requests"), Workloads.RequestFiles(), "Requests", ("Client.cs", Workloads.Client));
+    Write(System.IO.Path.Combine(args[1], "peers"), Workloads.FormatFiles(), "Formats", ("RequestContext.cs", Workloads.StjRecordsAndContext()));
+    Write(System.IO.Path.Combine(args[1], "idle"), Workloads.PlainFiles(), "Plain");
     return 0;
 }
 if (args.Length >= 1 && args[0] == "--analyzer-time")

@@ -1,31 +1,26 @@
 #!/usr/bin/env bash
-# Measures the analyzers' and generator's share of build time with -p:ReportAnalyzer=true:
-#   1. on samples/Seedance.Samples;
-#   2. on a generated project of 500 files holding 2,000 request constructions, built against the
-#      packed Seedance.Generators package (as a user would get it).
-# Usage: benchmarks/analyzer-load/run.sh [work folder]   (default: a new temp folder)
+# The real build as the judge: three projects built from the packed Seedance.Generators package with
+# -p:ReportAnalyzer=true, alternately, several rounds; prints the medians and the ratios of docs/performance.md.
+#   requests: 500 files, one [SeedanceClient], 2,000 request constructions
+#   peers:    500 files, 2,000 string.Format sites (CA2241) and nine records under [JsonSerializable]; the package
+#             referenced, nothing of it used
+#   idle:     500 plain files; the package referenced, nothing of it used
+# Usage: benchmarks/analyzer-load/run.sh [rounds (default 3)] [work folder (default: a new temp folder)]
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/../.." && pwd)
-work=${1:-$(mktemp -d)}
+rounds=${1:-3}
+work=${2:-$(mktemp -d)}
 mkdir -p "$work"
 
-report() { # $1 = build log: print the compiler's analyzer and generator timing lines for the Seedance assemblies
-  grep -E "Total analyzer execution time|Total generator execution time|Seedance\.Generators(\.CodeFixes)?, Version|Seedance\.Generators\.(Analyzers|Generator)\.[A-Za-z]+ " "$1" | sed -E 's/^ +//' | sort -u
-}
-
-echo "== sample (samples/Seedance.Samples)"
-dotnet build "$repo/samples/Seedance.Samples" -c Release > "$work/sample-deps.log"
-# Only the sample's own compilation, so that the report is not mixed with its dependencies' builds.
-/usr/bin/time -f "wall %e s" dotnet build "$repo/samples/Seedance.Samples" -c Release --no-dependencies --no-incremental -p:ReportAnalyzer=true -v:d > "$work/sample.log" 2> "$work/sample.time"
-cat "$work/sample.time"
-report "$work/sample.log"
-
-echo "== 500 files, 2,000 requests (packed package)"
 dotnet pack "$repo/src/Seedance" -c Release -o "$work/feed" > "$work/pack.log"
 version=$(sed -nE 's/.*<Version>([^<]+)<\/Version>.*/\1/p' "$repo/Directory.Build.props" | head -1)
-project="$work/load"
-rm -rf "$project" && mkdir -p "$project"
-cat > "$project/nuget.config" <<XML
+dotnet run -c Release --project "$repo/benchmarks/Seedance.Benchmarks" -- --write-projects "$work/src" > "$work/write.log"
+
+for name in requests peers idle; do
+  project="$work/$name"
+  rm -rf "$project" && mkdir -p "$project"
+  cp "$work/src/$name"/*.cs "$project/"
+  cat > "$project/nuget.config" <<XML
 <?xml version="1.0" encoding="utf-8"?>
 <configuration>
   <packageSources>
@@ -35,7 +30,7 @@ cat > "$project/nuget.config" <<XML
   </packageSources>
 </configuration>
 XML
-cat > "$project/Load.csproj" <<XML
+  cat > "$project/$name.csproj" <<XML
 <Project Sdk="Microsoft.NET.Sdk">
   <PropertyGroup>
     <TargetFramework>net10.0</TargetFramework>
@@ -48,10 +43,19 @@ cat > "$project/Load.csproj" <<XML
   </ItemGroup>
 </Project>
 XML
-# The same 500 files, 2,000 requests as the BenchmarkDotNet analyzer benchmarks (one definition, in Workloads.cs).
-dotnet run -c Release --project "$repo/benchmarks/Seedance.Benchmarks" -- --write-requests "$project/Requests" > "$work/write.log"
-dotnet restore "$project" > "$work/restore.log"
-/usr/bin/time -f "wall %e s" dotnet build "$project" -c Release --no-restore --no-incremental -p:ReportAnalyzer=true -v:d > "$work/load.log" 2> "$work/load.time"
-cat "$work/load.time"
-report "$work/load.log"
+  dotnet restore "$project" > "$work/restore-$name.log"
+  # One untimed build each, so that the first timed round does not pay for the compiler server's start.
+  dotnet build "$project" -c Release --no-restore > "$work/warm-$name.log"
+done
+
+for round in $(seq 1 "$rounds"); do
+  for name in requests peers idle; do
+    start=$(date +%s.%N)
+    dotnet build "$work/$name" -c Release --no-restore --no-incremental -p:ReportAnalyzer=true -v:d > "$work/$name-$round.log"
+    end=$(date +%s.%N)
+    echo "$end - $start" | bc > "$work/$name-$round.wall"
+  done
+done
+
+python3 "$repo/benchmarks/analyzer-load/report.py" "$work" "$rounds"
 echo "(logs in $work)"
