@@ -25,6 +25,7 @@ public sealed class ClientModelsAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(static start =>
         {
+            if (!SeedanceUsage.MayUse(start.Compilation, start.CancellationToken)) return;
             if (SeedanceSymbols.FindType(start.Compilation, "Seedance.SeedanceClientAttribute") is not { } attribute) return;
             var matrix = AnalyzerMatrix.Get(start.Options.AdditionalFiles, start.CancellationToken).Model.Result.Matrix;
             if (matrix is null) return;

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Seedance.Generators.Matrix;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 using Seedance.Generators.Analyzers.Facts;
@@ -19,6 +20,10 @@ public sealed class MatrixFileAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationAction(static end =>
         {
+            // Only a project's own matrix file can be invalid: without one, nothing is read.
+            var hasMatrixFile = false;
+            foreach (var additional in end.Options.AdditionalFiles) hasMatrixFile |= MatrixSource.IsMatrixFile(additional.Path);
+            if (!hasMatrixFile) return;
             if (SeedanceSymbols.FindType(end.Compilation, "Seedance.SeedanceClientAttribute") is null) return;
             var (matrix, file) = AnalyzerMatrix.Get(end.Options.AdditionalFiles, end.CancellationToken);
             if (file is null || matrix.Result.Succeeded) return;

@@ -30,6 +30,7 @@ public sealed class SeedanceRequestAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(static start =>
         {
+            if (!SeedanceUsage.MayUse(start.Compilation, start.CancellationToken)) return;
             var symbols = SeedanceSymbols.Create(start.Compilation);
             if (symbols is null) return;
             var matrix = AnalyzerMatrix.Get(start.Options.AdditionalFiles, start.CancellationToken).Model.Result.Matrix;

@@ -16,16 +16,6 @@ public sealed partial class SeedanceClientGenerator : IIncrementalGenerator
 
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
-        var matrix = context.AdditionalTextsProvider
-            .Where(static file => MatrixSource.IsMatrixFile(file.Path))
-            .Select(static (file, cancellationToken) => new MatrixText(file.Path, file.GetText(cancellationToken)?.ToString() ?? string.Empty))
-            .WithTrackingName(TrackingNames.MatrixFiles)
-            .Collect()
-            .Select(static (files, _) => MatrixSource.Choose(files))
-            .WithTrackingName(TrackingNames.MatrixText)
-            .Select(static (text, cancellationToken) => MatrixSource.Parse(text, cancellationToken))
-            .WithTrackingName(TrackingNames.Matrix);
-
         var clients = context.SyntaxProvider
             .ForAttributeWithMetadataName(
                 ClientAttributeName,
@@ -36,6 +26,21 @@ public sealed partial class SeedanceClientGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.Clients);
 
         var allClients = clients.Collect();
+
+        var matrixText = context.AdditionalTextsProvider
+            .Where(static file => MatrixSource.IsMatrixFile(file.Path))
+            .Select(static (file, cancellationToken) => new MatrixText(file.Path, file.GetText(cancellationToken)?.ToString() ?? string.Empty))
+            .WithTrackingName(TrackingNames.MatrixFiles)
+            .Collect()
+            .Select(static (files, _) => MatrixSource.Choose(files))
+            .WithTrackingName(TrackingNames.MatrixText);
+
+        // The matrix is parsed only once there is a client to generate for: in a project that references the
+        // package and uses none of it (every project that references one that does), nothing is read or parsed.
+        var matrix = matrixText
+            .Combine(allClients)
+            .Select(static (input, cancellationToken) => input.Right.IsDefaultOrEmpty ? MatrixSource.Unused : MatrixSource.Parse(input.Left, cancellationToken))
+            .WithTrackingName(TrackingNames.Matrix);
 
         // Request types that a referenced project already generated into the same namespace are reused,
         // not generated again (that would be CS0436 in the referencing project).

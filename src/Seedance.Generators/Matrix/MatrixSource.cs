@@ -34,6 +34,12 @@ internal static class MatrixSource
 
     public static MatrixModel Default => s_default.Value;
 
+    /// <summary>Stands for the embedded default before it is needed: choosing it reads and parses nothing.</summary>
+    public static MatrixText DefaultMarker { get; } = new(null, string.Empty);
+
+    /// <summary>What the generator holds while no class asks for a client: no models, no errors, nothing parsed.</summary>
+    public static MatrixModel Unused { get; } = new(DefaultMarker, new MatrixReadResult(null, EquatableArray<MatrixError>.Empty));
+
     public static string DefaultText => s_defaultText.Value;
 
     /// <summary>
@@ -47,7 +53,7 @@ internal static class MatrixSource
         return before < 0 || path[before] == '/' || path[before] == '\\';
     }
 
-    /// <summary>The project's matrix file when there is one (the first by ordinal path, for determinism), else the default.</summary>
+    /// <summary>The project's matrix file when there is one (the first by ordinal path, for determinism), else <see cref="DefaultMarker"/>.</summary>
     public static MatrixText Choose(ImmutableArray<MatrixText> files)
     {
         MatrixText? chosen = null;
@@ -55,7 +61,7 @@ internal static class MatrixSource
         {
             if (chosen is null || string.CompareOrdinal(file.Path, chosen.Path) < 0) chosen = file;
         }
-        return chosen ?? Default.Source;
+        return chosen ?? DefaultMarker;
     }
 
     public static MatrixModel Parse(MatrixText text, CancellationToken cancellationToken) =>
