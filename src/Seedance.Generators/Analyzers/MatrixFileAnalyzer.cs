@@ -1,10 +1,10 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
-using Seedance.Generators.Matrix;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 using Seedance.Generators.Analyzers.Facts;
 using Seedance.Generators.Diagnostics;
+using Seedance.Generators.Matrix;
 
 namespace Seedance.Generators.Analyzers;
 

@@ -28,10 +28,11 @@ public sealed class RequestFileAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(static start =>
         {
-            if (SeedanceSymbols.FindType(start.Compilation, "Seedance.SeedanceRequest") is null) return;
+            // Most projects have no request file: that is known without a single symbol look-up.
             var hasRequestFiles = false;
             foreach (var file in start.Options.AdditionalFiles) hasRequestFiles |= IsRequestFile(file.Path);
             if (!hasRequestFiles) return;
+            if (SeedanceSymbols.FindType(start.Compilation, "Seedance.SeedanceRequest") is null) return;
             var matrix = AnalyzerMatrix.Get(start.Options.AdditionalFiles, start.CancellationToken).Model.Result.Matrix;
             if (matrix is null) return;
             start.RegisterAdditionalFileAction(file =>

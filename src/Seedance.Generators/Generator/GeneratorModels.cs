@@ -52,3 +52,17 @@ internal sealed record FieldPropertyModel(string Property, string WireKey, strin
 internal sealed record ClientModel(string Namespace, string Qualifier, string ClassName, string FullName, EquatableArray<ClientMethodModel> Methods);
 
 internal sealed record ClientMethodModel(string Name, string RequestType, string ModelId);
+
+/// <summary>Every <c>[SeedanceClient]</c> class of the compilation, as one pipeline value (a class: see the generator).</summary>
+internal sealed record ClientSet(EquatableArray<ClientTarget> Clients)
+{
+    public ClientSet(System.Collections.Immutable.ImmutableArray<ClientTarget> clients)
+        : this(clients.ToEquatableArray())
+    {
+    }
+
+    public bool IsEmpty => Clients.Count == 0;
+}
+
+/// <summary>The request types referenced assemblies already define in a client's namespace (a class: see the generator).</summary>
+internal sealed record ReferencedTypes(EquatableArray<string> Names);

@@ -64,7 +64,9 @@ public sealed partial class SeedanceClientGenerator
             var globals = new ScriptObject();
             foreach (var pair in values) globals.SetValue(pair.Key, pair.Value, readOnly: true);
             globals.SetValue("version", Version, readOnly: true);
-            var context = t_context ?? new TemplateContext
+            // An empty builtin object: the templates call no Scriban function, and the default one registers
+            // every builtin by reflection (about 40 ms of a build without the compiler server).
+            var context = t_context ?? new TemplateContext(new ScriptObject())
             {
                 // Templates name the models' members as they are declared (request.TypeName).
                 MemberRenamer = static member => member.Name,

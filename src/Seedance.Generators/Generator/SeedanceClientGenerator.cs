@@ -25,7 +25,12 @@ public sealed partial class SeedanceClientGenerator : IIncrementalGenerator
             .Select(static (client, _) => client!)
             .WithTrackingName(TrackingNames.Clients);
 
-        var allClients = clients.Collect();
+        // Every value below is a class (ClientSet, MatrixModel, ReferencedTypes) or a tuple of classes: the driver's
+        // generic node code is then shared with the other generators' (compiled once for __Canon), where struct
+        // values such as ImmutableArray or EquatableArray would each be JIT-compiled again in every build.
+        var allClients = clients
+            .Collect()
+            .Select(static (found, _) => new ClientSet(found));
 
         var matrixText = context.AdditionalTextsProvider
             .Where(static file => MatrixSource.IsMatrixFile(file.Path))
@@ -39,7 +44,7 @@ public sealed partial class SeedanceClientGenerator : IIncrementalGenerator
         // package and uses none of it (every project that references one that does), nothing is read or parsed.
         var matrix = matrixText
             .Combine(allClients)
-            .Select(static (input, cancellationToken) => input.Right.IsDefaultOrEmpty ? MatrixSource.Unused : MatrixSource.Parse(input.Left, cancellationToken))
+            .Select(static (input, cancellationToken) => input.Right.IsEmpty ? MatrixSource.Unused : MatrixSource.Parse(input.Left, cancellationToken))
             .WithTrackingName(TrackingNames.Matrix);
 
         // Request types that a referenced project already generated into the same namespace are reused,
@@ -47,13 +52,13 @@ public sealed partial class SeedanceClientGenerator : IIncrementalGenerator
         var referenced = allClients
             .Combine(matrix)
             .Combine(context.CompilationProvider)
-            .Select(static (input, cancellationToken) => Parser.FindReferencedRequestTypes(input.Left.Left, input.Left.Right, input.Right, cancellationToken))
+            .Select(static (input, cancellationToken) => new ReferencedTypes(Parser.FindReferencedRequestTypes(input.Left.Left.Clients.AsImmutableArray(), input.Left.Right, input.Right, cancellationToken)))
             .WithTrackingName(TrackingNames.ReferencedRequestTypes);
 
         var namespaces = allClients
             .Combine(matrix)
             .Combine(referenced)
-            .SelectMany(static (input, cancellationToken) => Parser.BuildNamespaces(input.Left.Left, input.Left.Right, input.Right, cancellationToken))
+            .SelectMany(static (input, cancellationToken) => Parser.BuildNamespaces(input.Left.Left.Clients.AsImmutableArray(), input.Left.Right, input.Right.Names, cancellationToken))
             .WithTrackingName(TrackingNames.Namespaces);
 
         var clientModels = clients

@@ -68,7 +68,6 @@ internal static partial class PromptScanner
         return table;
     }
 
-    [System.Runtime.CompilerServices.MethodImpl(Hot.Loop)]
     private static StartWord? FindStartWord(string text, int start, int length)
     {
         var letter = (text[start] | 0x20) - 'a';
@@ -80,7 +79,6 @@ internal static partial class PromptScanner
         return null;
     }
 
-    [System.Runtime.CompilerServices.MethodImpl(Hot.Loop)]
     private static int TryWord(string text, int start, List<PromptReference> references)
     {
         var wordEnd = WordEnd(text, start);

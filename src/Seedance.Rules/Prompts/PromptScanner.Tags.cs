@@ -7,7 +7,6 @@ internal static partial class PromptScanner
     // ---- tags (SEED0001): @Image1, ＠图片2, @ video1, [Image1], [@Video 2], @[Audio 1], 【@视频1】, {image1},
     //      <<<Video1>>>, <<<audio_1_3>>>, @Video1-3 ----
 
-    [System.Runtime.CompilerServices.MethodImpl(Hot.Inline)]
     private static bool IsTagStart(char c) => c is '@' or '\uFF20' or '[' or '\u3010' or '{' or '<';
 
     /// <summary>
@@ -163,7 +162,6 @@ internal static partial class PromptScanner
     /// Whether the prompt is mostly Chinese: more Chinese characters than a quarter of its ASCII letters
     /// (a Chinese character carries about as much as an English word).
     /// </summary>
-    [System.Runtime.CompilerServices.MethodImpl(Hot.Loop)]
     public static bool IsMostlyChinese(string prompt)
     {
         var cjk = 0;

@@ -19,7 +19,6 @@ internal static partial class PromptScanner
     private const int MaxRangeExpansion = 32;
 
     /// <summary>Appends every reference in <paramref name="prompt"/> to <paramref name="references"/>, in text order.</summary>
-    [System.Runtime.CompilerServices.MethodImpl(Hot.Loop)]
     public static void FindReferences(string prompt, List<PromptReference> references)
     {
         if (string.IsNullOrEmpty(prompt)) return;
@@ -56,7 +55,6 @@ internal static partial class PromptScanner
     private static readonly char[] QuoteCharacters = ['\u201C', '\'', '\u2018'];
 
     /// <summary>Finds dialogue in curly double quotes, or in single quotes right after a speech cue.</summary>
-    [System.Runtime.CompilerServices.MethodImpl(Hot.Loop)]
     public static void FindUnspokenDialogue(string prompt, List<QuotedPassage> passages)
     {
         if (string.IsNullOrEmpty(prompt)) return;
@@ -147,7 +145,6 @@ internal static partial class PromptScanner
     /// The distinct roles named in the clause that follows a reference ("image 1 is the first frame, the
     /// character and the style"), up to the clause's end or the next reference.
     /// </summary>
-    [System.Runtime.CompilerServices.MethodImpl(Hot.Loop)]
     public static int CountRoles(string prompt, int from, int limit, List<string> roles, bool stopAtClauseEnd = true)
     {
         roles.Clear();
@@ -175,7 +172,6 @@ internal static partial class PromptScanner
     }
 
     /// <summary>True when the prompt speaks of a first or last frame (images used as frames, not references).</summary>
-    [System.Runtime.CompilerServices.MethodImpl(Hot.Loop)]
     public static bool MentionsFrames(string prompt, List<string> roles)
     {
         CountRoles(prompt, 0, prompt.Length, roles, stopAtClauseEnd: false);
@@ -185,7 +181,6 @@ internal static partial class PromptScanner
     // ---- length (SEED0008) ----
 
     /// <summary>Counts English words and Chinese characters, and where each limit is first exceeded (-1 if never).</summary>
-    [System.Runtime.CompilerServices.MethodImpl(Hot.Loop)]
     public static void MeasureLength(string prompt, int maxWords, int maxChinese, out int words, out int chinese, out int wordOverflowAt, out int chineseOverflowAt)
     {
         words = 0;
@@ -244,23 +239,17 @@ internal static partial class PromptScanner
         for (var n = first; n <= number; n++) references.Add(new PromptReference(kind, ReferenceForm.Position, n, start, end - start));
     }
 
-    [System.Runtime.CompilerServices.MethodImpl(Hot.Inline)]
     public static bool IsCjk(char c) => (c >= '\u4E00' && c <= '\u9FFF') || (c >= '\u3400' && c <= '\u4DBF') || (c >= '\uF900' && c <= '\uFAFF');
 
-    [System.Runtime.CompilerServices.MethodImpl(Hot.Inline)]
     private static bool IsWordChar(char c) => c < 128 ? IsAsciiLetterOrDigit(c) : char.IsLetterOrDigit(c) && !IsCjk(c);
 
-    [System.Runtime.CompilerServices.MethodImpl(Hot.Inline)]
     private static bool IsAsciiLetterOrDigit(char c) => IsAsciiLetter(c) || IsAsciiDigit(c);
 
-    [System.Runtime.CompilerServices.MethodImpl(Hot.Inline)]
     private static bool IsAsciiLetter(char c) => (uint)((c | 0x20) - 'a') <= 'z' - 'a';
 
-    [System.Runtime.CompilerServices.MethodImpl(Hot.Inline)]
     private static bool IsAsciiDigit(char c) => (uint)(c - '0') <= 9;
 
     /// <summary>An ASCII or full-width digit (Chinese input methods type the latter).</summary>
-    [System.Runtime.CompilerServices.MethodImpl(Hot.Inline)]
     private static bool IsDigit(char c) => IsAsciiDigit(c) || (uint)(c - '\uFF10') <= 9;
 
     private static int WordEnd(string text, int pos)

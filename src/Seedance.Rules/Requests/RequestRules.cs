@@ -22,7 +22,6 @@ internal static class RequestRules
     [ThreadStatic]
     private static List<QuotedPassage>? t_passages;
 
-    [System.Runtime.CompilerServices.MethodImpl(Hot.Loop)]
     public static void Check(ModelMatrix matrix, RequestFacts facts, List<RuleViolation> violations)
     {
         var spec = CheckModel(matrix, facts, violations);
@@ -145,7 +144,6 @@ internal static class RequestRules
         return ModelFamily.ReferenceToVideo;
     }
 
-    [System.Runtime.CompilerServices.MethodImpl(Hot.Loop)]
     private static void CheckPrompt(ModelSpec? spec, RequestFacts facts, string prompt, List<PromptReference> references, List<RuleViolation> violations)
     {
         int chinesePrompt = -1;
@@ -251,7 +249,6 @@ internal static class RequestRules
         }
     }
 
-    [System.Runtime.CompilerServices.MethodImpl(Hot.Loop)]
     private static void CheckAssets(ModelSpec spec, RequestFacts facts, List<RuleViolation> violations)
     {
         var total = 0;
@@ -297,7 +294,6 @@ internal static class RequestRules
         }
     }
 
-    [System.Runtime.CompilerServices.MethodImpl(Hot.Loop)]
     private static void CheckUrl(AssetKind kind, AssetLimits limits, string url, int index, List<RuleViolation> violations)
     {
         var trimmed = url.Trim();
