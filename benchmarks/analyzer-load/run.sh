@@ -6,7 +6,11 @@
 #             referenced, nothing of it used
 #   idle:     500 plain files; the package referenced, nothing of it used
 # Usage: benchmarks/analyzer-load/run.sh [rounds (default 3)] [work folder (default: a new temp folder)]
+# SHARED=1 builds through a warm compiler server (UseSharedCompilation=true), as a developer machine does; the
+# default follows the environment (this workplace sets UseSharedCompilation=false: a fresh csc process per build).
 set -euo pipefail
+shared=()
+if [ "${SHARED:-0}" = 1 ]; then export UseSharedCompilation=true; shared=(-p:UseSharedCompilation=true); fi
 repo=$(cd "$(dirname "$0")/../.." && pwd)
 rounds=${1:-3}
 work=${2:-$(mktemp -d)}
@@ -54,17 +58,18 @@ XML
 XML
   dotnet restore "$project" > "$work/restore-$name.log"
   # One untimed build each, so that the first timed round does not pay for the compiler server's start.
-  dotnet build "$project" -c Release --no-restore > "$work/warm-$name.log"
+  dotnet build "$project" -c Release --no-restore "${shared[@]}" > "$work/warm-$name.log"
 done
 
 for round in $(seq 1 "$rounds"); do
   for name in requests peers idle; do
     start=$(date +%s.%N)
-    dotnet build "$work/$name" -c Release --no-restore --no-incremental -p:ReportAnalyzer=true -v:d > "$work/$name-$round.log"
+    dotnet build "$work/$name" -c Release --no-restore --no-incremental -p:ReportAnalyzer=true "${shared[@]}" -v:d > "$work/$name-$round.log"
     end=$(date +%s.%N)
     echo "$end - $start" | bc > "$work/$name-$round.wall"
   done
 done
 
 python3 "$repo/benchmarks/analyzer-load/report.py" "$work" "$rounds"
+if [ "${SHARED:-0}" = 1 ]; then dotnet build-server shutdown > /dev/null 2>&1 || true; fi
 echo "(logs in $work)"
