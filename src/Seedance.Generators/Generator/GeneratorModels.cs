@@ -33,9 +33,9 @@ internal sealed record RequestTypeModel(
     EquatableArray<AssetPropertyModel> Assets,
     int DefaultDuration,
     string DurationDoc,
-    string DefaultQuality,
+    string DefaultQualityLiteral,
     string QualityDoc,
-    string DefaultAspectRatio,
+    string DefaultAspectRatioLiteral,
     string AspectRatioDoc,
     string PromptDoc,
     EquatableArray<FieldPropertyModel> Fields,
@@ -46,7 +46,7 @@ internal sealed record AssetPropertyModel(string Property, string Kind, string D
 
 /// <param name="Target">"GenerateAudio" or "CallbackUrl" when the field maps onto that SeedanceRequest property, else "".</param>
 /// <param name="ValueExpression">C# that turns the property's non-null value into a JsonElement (model params and additional fields).</param>
-internal sealed record FieldPropertyModel(string Property, string WireKey, string Type, string? DefaultLiteral, string Doc, string Target, string ValueExpression);
+internal sealed record FieldPropertyModel(string Property, string WireKeyLiteral, string Type, string? DefaultLiteral, string Doc, string Target, string ValueExpression);
 
 /// <summary>One generated client partial.</summary>
 internal sealed record ClientModel(string Namespace, string Qualifier, string ClassName, string FullName, EquatableArray<ClientMethodModel> Methods);

@@ -153,7 +153,7 @@ public sealed partial class SeedanceClientGenerator
                 };
                 var key = field.WireName.StartsWith("model_params.", StringComparison.Ordinal) ? field.WireName.Substring("model_params.".Length) : field.WireName;
                 var doc = Xml(field.Description.Length > 0 ? field.Description : $"The <c>{field.WireName}</c> field.");
-                var model = new FieldPropertyModel(field.Property, key, csharpType, DefaultLiteral(field), doc + $" Sent as <c>{Xml(field.WireName)}</c>.", target, "global::Seedance.SeedanceJsonValues.From(__value)");
+                var model = new FieldPropertyModel(field.Property, Literal(key), csharpType, DefaultLiteral(field), doc + $" Sent as <c>{Xml(field.WireName)}</c>.", target, "global::Seedance.SeedanceJsonValues.From(__value)");
                 fields.Add(model);
                 if (target.Length > 0) continue;
                 if (key != field.WireName) modelParams.Add(model);
@@ -171,9 +171,9 @@ public sealed partial class SeedanceClientGenerator
                 assets.ToImmutable().ToEquatableArray(),
                 spec.DefaultDuration,
                 $"Length of the video in seconds: {spec.MinDuration}–{spec.MaxDuration}, default {spec.DefaultDuration}.",
-                spec.DefaultQuality,
+                Literal(spec.DefaultQuality),
                 $"Output quality: {Xml(string.Join(", ", spec.Qualities))}; default {Xml(spec.DefaultQuality)}.",
-                spec.DefaultAspectRatio,
+                Literal(spec.DefaultAspectRatio),
                 $"Aspect ratio: {Xml(string.Join(", ", spec.AspectRatios))}; default {Xml(spec.DefaultAspectRatio)}.",
                 PromptDoc(spec),
                 fields.ToImmutable().ToEquatableArray(),
@@ -230,6 +230,28 @@ public sealed partial class SeedanceClientGenerator
 
         private static string Ordinal(int n) => n switch { 1 => "first", 2 => "second", 3 => "third", _ => n.ToString(CultureInfo.InvariantCulture) + "th" };
 
-        private static string Xml(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+        /// <summary>
+        /// Matrix text for a <c>///</c> line: XML-escaped, and on one line. C# ends a line at CR, LF, NEL and the two
+        /// Unicode separators; one of them in a description would end the comment and turn the rest into code.
+        /// </summary>
+        private static string Xml(string text)
+        {
+            var builder = new StringBuilder(text.Length);
+            foreach (var c in text)
+            {
+                switch (c)
+                {
+                    case '&': builder.Append("&amp;"); break;
+                    case '<': builder.Append("&lt;"); break;
+                    case '>': builder.Append("&gt;"); break;
+                    case '\u0085' or '\u2028' or '\u2029': builder.Append(' '); break;
+                    default: builder.Append(char.IsControl(c) ? ' ' : c); break;
+                }
+            }
+            return builder.ToString();
+        }
+
+        /// <summary>Matrix text for a C# string literal, quotes included, escaped whatever it holds.</summary>
+        private static string Literal(string text) => SymbolDisplay.FormatLiteral(text, quote: true);
     }
 }
