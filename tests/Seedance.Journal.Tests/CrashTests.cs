@@ -44,7 +44,7 @@ public sealed class CrashTests(ITestOutputHelper output)
         {
             var journal = Path.Combine(h.Folder, $"crash-{run}.db");
             var batch = $"crash-{run}";
-            var delay = TimeSpan.FromMilliseconds(full.TotalMilliseconds * (0.02 + 0.7 * random.NextDouble()));
+            var delay = TimeSpan.FromMilliseconds(full.TotalMilliseconds * (0.02 + 0.48 * random.NextDouble()));
             using (var child = CrashChild.Start(h.Emulator.BaseAddress.AbsoluteUri, journal, batch, Items.ToString(CultureInfo.InvariantCulture), Concurrency))
             {
                 var drained = child.StandardOutput.ReadToEndAsync();
@@ -94,7 +94,7 @@ public sealed class CrashTests(ITestOutputHelper output)
         var twice = created.Where(c => c.Value > 1).Select(c => $"{c.Key} ×{c.Value}").ToArray();
         Assert.True(twice.Length == 0, "created more than once: " + string.Join("; ", twice));
         Assert.InRange(h.Emulator.PeakRequestsInFlight, 1, int.Parse(Concurrency, CultureInfo.InvariantCulture));
-        Assert.True(killed >= Runs * 3 / 4, $"only {killed} of {Runs} runs were killed before they ended");
+        Assert.True(killed >= Runs / 2, $"only {killed} of {Runs} runs were killed before they ended");
 
         output.WriteLine($"{Runs} runs of {Items} items, {killed} killed mid-run; integrity_check ok after every kill");
         output.WriteLine($"entries the killed runs left: {string.Join(", ", statesAfterKills.OrderBy(s => s.Key).Select(s => $"{s.Key} {s.Value}"))}");
