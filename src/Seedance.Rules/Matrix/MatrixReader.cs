@@ -552,6 +552,4 @@ internal sealed class MatrixReader
         "struct", "switch", "this", "throw", "true", "try", "typeof", "uint", "ulong", "unchecked", "unsafe", "ushort",
         "using", "virtual", "void", "volatile", "while",
     ];
-
-    internal static string FormatInvariant(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 }

@@ -466,12 +466,4 @@ internal static class RequestRules
     private static string Capitalize(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text.Substring(1);
 
     private static string Num(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
-
-    /// <summary>Formats violations as "SEED0004: message" lines (for tests and exception messages).</summary>
-    public static string Describe(IReadOnlyList<RuleViolation> violations)
-    {
-        var builder = new StringBuilder();
-        foreach (var violation in violations) builder.Append(violation.Rule.Id).Append(": ").AppendLine(violation.Message);
-        return builder.ToString();
-    }
 }

@@ -108,13 +108,4 @@ internal static class RuleCatalog
         TagSyntax, UnsupportedQuality, UnknownModel, ReferenceOutOfRange, NoVisualAnchor, AssetCount, DurationOutOfRange,
         PromptTooLong, UnsupportedAspectRatio, UnsupportedAssetUrl, UnreferencedAsset, BetterModel, UnspokenDialogue,
         SeveralRoles, InvalidMatrix);
-
-    public static RuleInfo? Find(string id)
-    {
-        foreach (var rule in All)
-        {
-            if (rule.Id == id) return rule;
-        }
-        return null;
-    }
 }

@@ -75,7 +75,7 @@ public class RuleOutcomeCacheTests
             var expected = new List<RuleViolation>();
             RequestRules.Check(Matrix, facts, expected);
             var cached = cache.Check(facts, scratch);
-            Assert.Equal(RequestRules.Describe(expected), RequestRules.Describe(cached));
+            Assert.Equal(Describe(expected), Describe(cached));
         }
     }
 
@@ -91,4 +91,6 @@ public class RuleOutcomeCacheTests
         Assert.Contains(first, v => v.Rule.Id == RuleIds.TagSyntax);
         Assert.Equal(first.Select(v => v.Message), again.Select(v => v.Message));
     }
+
+    private static string Describe(IEnumerable<RuleViolation> violations) => string.Join("\n", violations.Select(v => $"{v.Rule.Id}: {v.Message}"));
 }
