@@ -120,31 +120,33 @@ using (http)
             }));
         });
 
-    var table = new Table().Border(TableBorder.Rounded).Title("Seedance 2.0 — the guide's ten templates");
-    table.AddColumns("Template", "Model", "Duration", "Quality", "Task", "Result", "Est. cost");
+    // Fits 120 columns without wrapping: the model without its "seedance-2.0-" prefix, duration and quality
+    // with it, task IDs never broken, and the totals as footers rather than an extra row.
     decimal total = 0;
+    var rows = new List<string[]>();
     for (var i = 0; i < templates.Count; i++)
     {
         var body = templates[i].Body;
         var (task, error, elapsed) = results[i];
         var cost = Estimate(body);
         total += cost ?? 0;
-        var file = task?.Results.FirstOrDefault() is { } url ? System.IO.Path.GetFileName(new Uri(url).AbsolutePath) : null;
-        var result = task is not null
-            ? $"[green]{task.Status.ToString().ToLowerInvariant()}[/] {Markup.Escape(file ?? string.Empty)} [grey]{elapsed.TotalSeconds:0.0} s[/]"
-            : $"[red]{Markup.Escape(error ?? "not run")}[/]";
-        table.AddRow(
+        var model = body.Model.StartsWith("seedance-2.0-", StringComparison.Ordinal) ? body.Model["seedance-2.0-".Length..] : body.Model;
+        rows.Add([
             Markup.Escape(templates[i].Name),
-            Markup.Escape(body.Model),
-            $"{body.Duration} s",
-            Markup.Escape(body.Quality?.Value ?? string.Empty),
+            Markup.Escape($"{model} {body.Duration} s {body.Quality?.Value}"),
             Markup.Escape(task?.Id ?? "—"),
-            result,
-            cost is null ? "n/a" : $"${cost:0.00}");
+            task is not null ? $"[green]{elapsed.TotalSeconds:0.0} s[/]" : $"[red]{Markup.Escape(error ?? "not run")}[/]",
+            cost is null ? "n/a" : $"${cost:0.00}",
+        ]);
     }
-    table.AddEmptyRow();
-    table.AddRow("[bold]Total[/]", string.Empty, $"{templates.Sum(t => t.Body.Duration ?? 0)} s", string.Empty, string.Empty,
-        $"{results.Count(r => r.Task is not null)}/{templates.Count} completed", $"[bold]${total:0.00}[/]");
+    var completed = results.Count(r => r.Task is not null);
+    var table = new Table().Border(TableBorder.Rounded).Title("Seedance 2.0 — the guide's ten templates").ShowFooters();
+    table.AddColumn(new TableColumn("Template").Footer("[bold]Total[/]").PadRight(0));
+    table.AddColumn(new TableColumn("Request (seedance-2.0-…)").Footer($"{templates.Sum(t => t.Body.Duration ?? 0)} s").PadRight(0));
+    table.AddColumn(new TableColumn("Task").NoWrap().PadRight(0));
+    table.AddColumn(new TableColumn("Done in").Footer($"{completed}/{templates.Count}").PadRight(0));
+    table.AddColumn(new TableColumn("Est.").Footer($"[bold]${total:0.00}[/]").RightAligned().PadRight(0));
+    foreach (var row in rows) table.AddRow(row);
     AnsiConsole.Write(table);
     AnsiConsole.MarkupLine("[grey]Estimated costs use the fact sheet's per-second prices in the model matrix; they may be out of date.[/]");
     return results.All(r => r.Task is not null) ? 0 : 1;
