@@ -74,7 +74,7 @@ else
     http = new HttpClient { Timeout = TimeSpan.FromMinutes(2) };
     clientOptions = new SeedanceClientOptions();
     if (options.BaseUrl is not null) clientOptions.BaseAddress = options.BaseUrl;
-    var estimate = templates.Sum(t => Estimate(t.Body) ?? 0m);
+    var estimate = templates.Sum(t => VideoClient.Models.EstimateCost(t.Body) ?? 0m);
     AnsiConsole.MarkupLine($"[yellow]Calling {Markup.Escape(clientOptions.BaseAddress.ToString())}: ten paid generations, about ${estimate:0.00} in all.[/]");
 }
 
@@ -128,7 +128,7 @@ using (http)
     {
         var body = templates[i].Body;
         var (task, error, elapsed) = results[i];
-        var cost = Estimate(body);
+        var cost = VideoClient.Models.EstimateCost(body);
         total += cost ?? 0;
         var model = body.Model.StartsWith("seedance-2.0-", StringComparison.Ordinal) ? body.Model["seedance-2.0-".Length..] : body.Model;
         rows.Add([
@@ -166,12 +166,6 @@ static string Indent(string json)
         document.WriteTo(writer);
     }
     return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
-}
-
-static decimal? Estimate(SeedanceRequest body)
-{
-    var model = VideoClient.Models.Find(body.Model);
-    return model?.EstimateCost(body.Duration ?? model.DefaultDuration, body.Quality?.Value ?? model.DefaultQuality);
 }
 
 /// <summary>The sample's command line: <c>--dry-run</c>, <c>--base-url &lt;url&gt;</c>, <c>--batch</c>, <c>--journal &lt;file&gt;</c>, <c>--reset</c>, <c>--help</c>.</summary>

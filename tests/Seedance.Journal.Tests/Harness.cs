@@ -92,7 +92,8 @@ internal sealed class Harness : IAsyncDisposable
 }
 
 /// <summary>Collects batch reports synchronously (Progress&lt;T&gt; would post them to the thread pool, out of order).</summary>
-internal sealed class BatchLog : IProgress<SeedanceBatchProgress>
+/// <remarks>A test that must act on a report (cancel at the fourth acknowledgement, say) passes it as <c>then</c>.</remarks>
+internal sealed class BatchLog(Action<SeedanceBatchProgress>? then = null) : IProgress<SeedanceBatchProgress>
 {
     private readonly object _gate = new();
     private readonly List<SeedanceBatchProgress> _reports = new();
@@ -100,6 +101,7 @@ internal sealed class BatchLog : IProgress<SeedanceBatchProgress>
     public void Report(SeedanceBatchProgress value)
     {
         lock (_gate) _reports.Add(value);
+        then?.Invoke(value);
     }
 
     public IReadOnlyList<SeedanceBatchProgress> Reports

@@ -77,8 +77,8 @@ internal sealed class BatchThrottle
         lock (_gate)
         {
             _refusalsInARow++;
-            var doubling = _options.RetryDelay.Ticks * Math.Pow(2, Math.Min(_refusalsInARow - 1, 16));
-            var delay = retryAfter ?? TimeSpan.FromTicks((long)Math.Min(doubling, _options.MaxRetryDelay.Ticks));
+            // The same back-off as one call's retries, counted over the batch's refusals in a row.
+            var delay = retryAfter ?? SeedanceRetryStrategy.Backoff(_options.RetryDelay, _refusalsInARow - 1, _options.MaxRetryDelay);
             if (delay > _options.MaxRetryDelay) delay = _options.MaxRetryDelay;
             var until = _time.GetUtcNow() + delay;
             if (until > _pausedUntil) _pausedUntil = until;

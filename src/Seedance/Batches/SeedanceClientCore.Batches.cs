@@ -278,7 +278,7 @@ public sealed partial class SeedanceClientCore
                         : item with { State = SeedanceBatchItemState.NotSubmitted, Reason = "The batch stopped before the item was sent." };
                 case SeedanceApiException api when api.TaskId is not null:
                     return item with { State = SeedanceBatchItemState.Incomplete, TaskId = api.TaskId, Reason = api.Message };
-                case SeedanceApiException or System.Net.Http.HttpRequestException or TimeoutException:
+                case var noTask when ProvesNoTask(noTask):
                     // The create call proved no task exists (refused, never sent): a rerun may send it.
                     return item with { State = SeedanceBatchItemState.NotSubmitted, Reason = exception.Message };
                 case OperationCanceledException when cancellationToken.IsCancellationRequested:

@@ -98,7 +98,8 @@ internal static class SeedanceRetryStrategy
         return Backoff(options.TransientRetryDelay, attemptNumber, options.MaxRetryDelay);
     }
 
-    private static TimeSpan Backoff(TimeSpan first, int attemptNumber, TimeSpan max)
+    /// <summary>The back-off after <paramref name="attemptNumber"/> earlier retries: first, then doubling, capped at max.</summary>
+    internal static TimeSpan Backoff(TimeSpan first, int attemptNumber, TimeSpan max)
     {
         // first, 2×first, 4×first, … capped; computed in ticks as double so a large attempt number cannot overflow.
         var ticks = first.Ticks * Math.Pow(2, Math.Min(attemptNumber, 30));
