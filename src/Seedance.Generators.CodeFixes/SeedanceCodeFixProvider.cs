@@ -1,6 +1,7 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
-using System.Globalization;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
@@ -13,102 +14,63 @@ using Seedance.Rules;
 namespace Seedance.Generators.CodeFixes;
 
 /// <summary>
-/// The code fixes of SEED0001, SEED0002, SEED0003, SEED0007, SEED0012 and SEED0013. The analyzer puts
-/// the exact replacement text in <see cref="Diagnostic.Properties"/>, so each fix is a text change at the
-/// diagnostic's span and needs no semantic work of its own; Fix All batches those changes.
+/// The code fixes of every rule whose declaration has a fix title. The analyzer computes each fix's
+/// title and text (<see cref="FixProperties"/>), so a fix is a text change at the diagnostic's span or at
+/// its additional locations, with no semantic work here; Fix All batches those changes.
 /// </summary>
 /// <remarks>
-/// Every diagnostic's preferred fix carries one equivalence key, <see cref="PreferredFixKey"/>.
+/// Every diagnostic's preferred fix carries one equivalence key, <see cref="PreferredFixKey"/>:
 /// <c>dotnet format</c> takes the key of the first fix of whichever diagnostic it meets first and then
-/// fixes each requested rule with that key; with a key per rule, the rules it did not meet first were
-/// left unfixed. The further SEED0003 alternatives keep keys of their own.
+/// fixes each requested rule with that key, so with a key per rule, the rules it did not meet first were
+/// left unfixed. Further alternatives (SEED0003's other model IDs) keep keys of their own.
 /// </remarks>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(SeedanceCodeFixProvider)), Shared]
 public sealed class SeedanceCodeFixProvider : CodeFixProvider
 {
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(
-        RuleIds.TagSyntax, RuleIds.UnsupportedQuality, RuleIds.UnknownModel, RuleIds.DurationOutOfRange, RuleIds.BetterModel, RuleIds.UnspokenDialogue);
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } =
+        RuleCatalog.All.Where(rule => rule.Info.FixTitle is not null).Select(rule => rule.Info.Id).ToImmutableArray();
 
     /// <summary>The equivalence key of each diagnostic's preferred fix.</summary>
     public const string PreferredFixKey = "Seedance.PreferredFix";
 
     public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
 
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    public override Task RegisterCodeFixesAsync(CodeFixContext context)
     {
-        var text = await context.Document.GetTextAsync(context.CancellationToken).ConfigureAwait(false);
         foreach (var diagnostic in context.Diagnostics)
         {
-            var span = diagnostic.Location.SourceSpan;
-            if (span.End > text.Length) continue;
-            var properties = diagnostic.Properties;
-            // The value comes from a const or readonly variable used only here: the fix edits its declaration.
-            Location? target = null;
-            if (properties.ContainsKey(FixProperties.AtDeclaration))
+            var fixes = FixProperties.Read(diagnostic.Properties, out var atAdditionalLocations);
+            if (fixes.Count == 0) continue;
+            var targets = atAdditionalLocations ? diagnostic.AdditionalLocations : [diagnostic.Location];
+            if (targets.Count == 0 || targets.Any(target => !target.IsInSource)) continue;
+            for (var i = 0; i < fixes.Count; i++)
             {
-                if (diagnostic.AdditionalLocations.Count == 0 || !diagnostic.AdditionalLocations[0].IsInSource) continue;
-                target = diagnostic.AdditionalLocations[0];
+                var fix = fixes[i];
+                var key = i == 0 ? PreferredFixKey : diagnostic.Id + ":" + fix.Title;
+                context.RegisterCodeFix(
+                    CodeAction.Create(fix.Title, cancellationToken => ReplaceAsync(context.Document.Project.Solution, targets, fix.Text, cancellationToken), key),
+                    diagnostic);
             }
-
-            if (diagnostic.Id == RuleIds.UnknownModel)
-            {
-                if (!properties.TryGetValue(FixProperties.Candidates, out var candidates) || string.IsNullOrEmpty(candidates)) continue;
-                var first = true;
-                foreach (var id in candidates!.Split('\n'))
-                {
-                    var literal = Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(id, quote: true);
-                    Register(context, diagnostic, $"Use model '{id}'", first ? PreferredFixKey : RuleIds.UnknownModel + ":" + id, span, literal, target);
-                    first = false;
-                }
-                continue;
-            }
-
-            if (diagnostic.Id == RuleIds.UnspokenDialogue)
-            {
-                if (!properties.TryGetValue(FixProperties.Quote, out var quote) || quote is null
-                    || !int.TryParse(properties.TryGetValue(FixProperties.OpenLength, out var open) ? open : null, NumberStyles.None, CultureInfo.InvariantCulture, out var openLength)
-                    || !int.TryParse(properties.TryGetValue(FixProperties.CloseLength, out var close) ? close : null, NumberStyles.None, CultureInfo.InvariantCulture, out var closeLength)
-                    || openLength + closeLength > span.Length)
-                {
-                    continue;
-                }
-                var inner = text.ToString(TextSpan.FromBounds(span.Start + openLength, span.End - closeLength));
-                Register(context, diagnostic, "Use straight double quotes so the line is spoken", PreferredFixKey, span, quote + inner + quote);
-                continue;
-            }
-
-            if (!properties.TryGetValue(FixProperties.Replacement, out var replacement) || replacement is null) continue;
-            var title = diagnostic.Id switch
-            {
-                RuleIds.TagSyntax => $"Write \"{replacement}\"",
-                RuleIds.UnsupportedQuality => $"Use quality {replacement}",
-                RuleIds.DurationOutOfRange => $"Use duration {replacement}",
-                _ => $"Switch to {replacement.Trim('"')}",
-            };
-            Register(context, diagnostic, title, PreferredFixKey, span, replacement, target);
         }
+        return Task.CompletedTask;
     }
 
-    private static void Register(CodeFixContext context, Diagnostic diagnostic, string title, string equivalenceKey, TextSpan span, string replacement, Location? target = null)
+    /// <summary>Writes <paramref name="text"/> over each target span, document by document.</summary>
+    private static async Task<Solution> ReplaceAsync(Solution solution, IReadOnlyList<Location> targets, string text, CancellationToken cancellationToken)
     {
-        if (target is null)
+        foreach (var group in targets.GroupBy(target => target.SourceTree))
         {
-            context.RegisterCodeFix(
-                CodeAction.Create(title, cancellationToken => ReplaceAsync(context.Document, span, replacement, cancellationToken), equivalenceKey),
-                diagnostic);
-            return;
+            var document = solution.GetDocument(group.Key);
+            if (document is null) return solution;
+            var source = await document.GetTextAsync(cancellationToken).ConfigureAwait(false);
+            var changes = new List<TextChange>();
+            foreach (var target in group)
+            {
+                if (target.SourceSpan.End > source.Length) return solution;
+                changes.Add(new TextChange(target.SourceSpan, text));
+            }
+            solution = solution.WithDocumentText(document.Id, source.WithChanges(changes));
         }
-        var document = context.Document.Project.Solution.GetDocument(target.SourceTree);
-        if (document is null) return;
-        context.RegisterCodeFix(
-            CodeAction.Create(title, async cancellationToken => (await ReplaceAsync(document, target.SourceSpan, replacement, cancellationToken).ConfigureAwait(false)).Project.Solution, equivalenceKey),
-            diagnostic);
-    }
-
-    private static async Task<Document> ReplaceAsync(Document document, TextSpan span, string replacement, CancellationToken cancellationToken)
-    {
-        var text = await document.GetTextAsync(cancellationToken).ConfigureAwait(false);
-        if (span.End > text.Length) return document;
-        return document.WithText(text.WithChanges(new TextChange(span, replacement)));
+        return solution;
     }
 }

@@ -17,7 +17,7 @@ namespace Seedance.Generators.Analyzers;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ClientModelsAnalyzer : DiagnosticAnalyzer
 {
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(SeedanceDescriptors.UnknownModel);
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(SeedanceDescriptors.For(RuleCatalog.UnknownModel.Info));
 
     public override void Initialize(AnalysisContext context)
     {
@@ -49,7 +49,7 @@ public sealed class ClientModelsAnalyzer : DiagnosticAnalyzer
                 {
                     if (values[i].Value is not string id || matrix.Find(id) is not null) continue;
                     var location = elements is not null && i < elements.Count ? elements[i].GetLocation() : (written ?? (SyntaxNode)syntax).GetLocation();
-                    Report(context, RequestRules.UnknownModel(matrix, id, family: null), location);
+                    Report(context, RuleCatalog.UnknownModel.Violation(matrix, id, family: null), location);
                 }
             }
         }
@@ -57,7 +57,13 @@ public sealed class ClientModelsAnalyzer : DiagnosticAnalyzer
 
     private static void Report(SymbolAnalysisContext context, RuleViolation violation, Location location)
     {
-        var properties = violation.Fix is { Length: > 0 } fix ? ImmutableDictionary<string, string?>.Empty.Add(FixProperties.Candidates, fix) : ImmutableDictionary<string, string?>.Empty;
+        var properties = ImmutableDictionary<string, string?>.Empty;
+        if (violation.Fix is RuleFix.ChooseModel choose)
+        {
+            var fixes = new List<FixEdit>(choose.Ids.Count);
+            foreach (var id in choose.Ids) fixes.Add(SeedanceRequestAnalyzer.Edit(violation.Rule, id, Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(id, quote: true)));
+            properties = FixProperties.Create(fixes, atAdditionalLocations: false);
+        }
         context.ReportDiagnostic(Diagnostic.Create(SeedanceDescriptors.For(violation.Rule), location, properties, violation.Args));
     }
 

@@ -1,25 +1,53 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+
 namespace Seedance.Generators.Analyzers;
 
-/// <summary>Keys of <c>Diagnostic.Properties</c>: what the code fixes need, computed once by the analyzer.</summary>
+/// <summary>A code fix as the analyzer computed it: its title and the source text it writes.</summary>
+internal readonly record struct FixEdit(string Title, string Text);
+
+/// <summary>
+/// How a diagnostic carries its fixes to the code-fix provider, which can only read strings from
+/// <c>Diagnostic.Properties</c>: written here by the analyzer and read back here by the fixer, so the
+/// encoding lives in one place. Each fix replaces the diagnostic's span, or each of its additional
+/// locations (a constant's declaration; the two quote characters of a passage).
+/// </summary>
 internal static class FixProperties
 {
-    /// <summary>Source text that replaces the diagnostic's span.</summary>
-    public const string Replacement = nameof(Replacement);
+    private const string TitleKey = "Fix.Title.";
+    private const string TextKey = "Fix.Text.";
+    private const string AtAdditionalLocationsKey = "Fix.AtAdditionalLocations";
 
-    /// <summary>Model IDs, one per line, each offered as its own fix (SEED0003).</summary>
-    public const string Candidates = nameof(Candidates);
+    public static ImmutableDictionary<string, string?> Create(IReadOnlyList<FixEdit> fixes, bool atAdditionalLocations)
+    {
+        var builder = ImmutableDictionary.CreateBuilder<string, string?>();
+        for (var i = 0; i < fixes.Count; i++)
+        {
+            var index = i.ToString(CultureInfo.InvariantCulture);
+            builder[TitleKey + index] = fixes[i].Title;
+            builder[TextKey + index] = fixes[i].Text;
+        }
+        if (atAdditionalLocations) builder[AtAdditionalLocationsKey] = "true";
+        return builder.ToImmutable();
+    }
 
-    /// <summary>A straight double quote as the literal writes it (SEED0013).</summary>
-    public const string Quote = nameof(Quote);
+    public static ImmutableDictionary<string, string?> Create(FixEdit fix, bool atAdditionalLocations = false) => Create([fix], atAdditionalLocations);
 
-    /// <summary>Source lengths of the opening and closing quote characters (SEED0013).</summary>
-    public const string OpenLength = nameof(OpenLength);
-
-    public const string CloseLength = nameof(CloseLength);
-
-    /// <summary>
-    /// The fix edits the diagnostic's first additional location, the literal that declares the const or
-    /// readonly variable the value comes from, instead of the diagnostic's own span.
-    /// </summary>
-    public const string AtDeclaration = nameof(AtDeclaration);
+    /// <summary>The fixes in order, the preferred one first; empty when the diagnostic has none.</summary>
+    public static List<FixEdit> Read(ImmutableDictionary<string, string?> properties, out bool atAdditionalLocations)
+    {
+        atAdditionalLocations = properties.ContainsKey(AtAdditionalLocationsKey);
+        var fixes = new List<FixEdit>();
+        for (var i = 0; ; i++)
+        {
+            var index = i.ToString(CultureInfo.InvariantCulture);
+            if (!properties.TryGetValue(TitleKey + index, out var title) || title is null
+                || !properties.TryGetValue(TextKey + index, out var text) || text is null)
+            {
+                return fixes;
+            }
+            fixes.Add(new FixEdit(title, text));
+        }
+    }
 }

@@ -18,10 +18,6 @@ namespace Seedance.Generators.Analyzers;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class SeedanceRequestAnalyzer : DiagnosticAnalyzer
 {
-    // Scratch list per thread for the rule engine; requests that break nothing allocate no list of their own.
-    [System.ThreadStatic]
-    private static List<RuleViolation>? t_violations;
-
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => SeedanceDescriptors.RequestRules;
 
     public override void Initialize(AnalysisContext context)
@@ -66,7 +62,7 @@ public sealed class SeedanceRequestAnalyzer : DiagnosticAnalyzer
 
     private static void Report(OperationAnalysisContext context, RequestSite site, ModelMatrix matrix, RuleOutcomeCache outcomes, SeedanceSymbols symbols, HashSet<(string, TextSpan, string)>? reported)
     {
-        var violations = outcomes.Check(site.Facts, t_violations ??= new List<RuleViolation>());
+        var violations = outcomes.Check(site.Facts);
         foreach (var violation in violations)
         {
             context.CancellationToken.ThrowIfCancellationRequested();
@@ -107,7 +103,9 @@ public sealed class SeedanceRequestAnalyzer : DiagnosticAnalyzer
         RequestRules.CheckSetting(matrix, kind, value, violations);
         foreach (var violation in violations)
         {
-            var properties = violation.Fix is null ? ImmutableDictionary<string, string?>.Empty : ImmutableDictionary<string, string?>.Empty.Add(FixProperties.Replacement, Literal(violation.Fix));
+            var properties = violation.Fix is RuleFix.SetString set
+                ? FixProperties.Create(Edit(violation.Rule, Literal(set.Value), Literal(set.Value)))
+                : ImmutableDictionary<string, string?>.Empty;
             context.ReportDiagnostic(Diagnostic.Create(SeedanceDescriptors.For(violation.Rule), conversion.Operand.Syntax.GetLocation(), properties, violation.Args));
         }
     }
@@ -123,86 +121,89 @@ public sealed class SeedanceRequestAnalyzer : DiagnosticAnalyzer
 
     private static (Location Location, ImmutableDictionary<string, string?> Properties, IEnumerable<Location>? Additional) Locate(RequestSite site, RuleViolation violation, ModelMatrix matrix, SeedanceSymbols symbols)
     {
-        var properties = ImmutableDictionary<string, string?>.Empty;
+        var none = ImmutableDictionary<string, string?>.Empty;
         if (violation.Target == RuleTarget.Prompt && site.Prompt is { } prompt)
         {
             var location = prompt.Locate(violation.Start, violation.Length);
-            if (violation.Rule.Id == RuleIds.TagSyntax)
+            switch (violation.Fix)
             {
-                if (prompt.IsExact(violation.Start, violation.Length)) return (location, properties.Add(FixProperties.Replacement, violation.Fix), null);
-                // A tag in a constant or readonly prompt: fixed where it is declared, if the request is its one use.
-                if (prompt.LocateInDeclaration(violation.Start, violation.Length, out var variable, out var use) is { } declared && Declarations.IsOnlyUse(variable!, use!))
-                {
-                    return (location, properties.Add(FixProperties.Replacement, violation.Fix).Add(FixProperties.AtDeclaration, "true"), [declared]);
-                }
+                case RuleFix.Rewrite rewrite:
+                    var fix = Edit(violation.Rule, rewrite.Text, rewrite.Text);
+                    if (prompt.IsExact(violation.Start, violation.Length)) return (location, FixProperties.Create(fix), null);
+                    // A tag in a constant or readonly prompt: fixed where it is declared, if the request is its one use.
+                    if (prompt.LocateInDeclaration(violation.Start, violation.Length, out var variable, out var use) is { } declared && Declarations.IsOnlyUse(variable!, use!))
+                    {
+                        return (location, FixProperties.Create(fix, atAdditionalLocations: true), [declared]);
+                    }
+                    break;
+                case RuleFix.StraightQuotes when prompt.QuoteWithin(violation.Start, violation.Length) is { } quote:
+                    Location[] quotes = [prompt.Locate(violation.Start, 1), prompt.Locate(violation.Start + violation.Length - 1, 1)];
+                    return (location, FixProperties.Create(Edit(violation.Rule, quote, quote), atAdditionalLocations: true), quotes);
             }
-            else if (violation.Rule.Id == RuleIds.UnspokenDialogue && prompt.QuoteWithin(violation.Start, violation.Length) is { } quote)
-            {
-                properties = properties
-                    .Add(FixProperties.Quote, quote)
-                    .Add(FixProperties.OpenLength, prompt.Locate(violation.Start, 1).SourceSpan.Length.ToString(System.Globalization.CultureInfo.InvariantCulture))
-                    .Add(FixProperties.CloseLength, prompt.Locate(violation.Start + violation.Length - 1, 1).SourceSpan.Length.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            }
-            return (location, properties, null);
+            return (location, none, null);
         }
-        return LocateNode(site, violation, matrix, symbols, properties);
-    }
 
-    private static (Location Location, ImmutableDictionary<string, string?> Properties, IEnumerable<Location>? Additional) LocateNode(RequestSite site, RuleViolation violation, ModelMatrix matrix, SeedanceSymbols symbols, ImmutableDictionary<string, string?> properties)
-    {
         switch (violation.Target)
         {
             case RuleTarget.Model:
-                if (violation.Rule.Id == RuleIds.UnknownModel)
+                if (violation.Fix is RuleFix.ChooseModel choose)
                 {
-                    var node = site.ModelValue ?? site.Whole;
-                    return FixAt(site.ModelSource, node, properties, FixProperties.Candidates, violation.Fix);
+                    var fixes = new List<FixEdit>(choose.Ids.Count);
+                    foreach (var id in choose.Ids) fixes.Add(Edit(violation.Rule, id, Literal(id)));
+                    return FixAt(site.ModelSource, site.ModelValue ?? site.Whole, fixes);
                 }
-                if (violation.Rule.Id == RuleIds.BetterModel && violation.Fix is { } betterId && matrix.Find(betterId) is { } better)
+                if (violation.Fix is RuleFix.SwitchModel switchTo && matrix.Find(switchTo.Id) is { } better)
                 {
-                    if (site.ModelValue is { } modelValue) return FixAt(site.ModelSource, modelValue, properties, FixProperties.Replacement, Literal(betterId));
-                    if (site.TypeName is { } typeName && site.RequestType is { } type && BetterTypeExists(symbols, type, better.Name + "Request"))
+                    if (site.ModelValue is { } modelValue) return FixAt(site.ModelSource, modelValue, [Edit(violation.Rule, better.Id, Literal(better.Id))]);
+                    var typeName = better.Name + "Request";
+                    if (site.TypeName is { } typeSyntax && site.RequestType is { } type && BetterTypeExists(symbols, type, typeName))
                     {
-                        return (typeName.GetLocation(), properties.Add(FixProperties.Replacement, better.Name + "Request"), null);
+                        return (typeSyntax.GetLocation(), FixProperties.Create(Edit(violation.Rule, typeName, typeName)), null);
                     }
-                    return ((site.TypeName ?? site.Whole).GetLocation(), properties, null);
+                    return ((site.TypeName ?? site.Whole).GetLocation(), none, null);
                 }
-                return ((site.ModelValue ?? site.TypeName ?? site.Whole).GetLocation(), properties, null);
+                return ((site.ModelValue ?? site.TypeName ?? site.Whole).GetLocation(), none, null);
 
             case RuleTarget.Quality:
-                return FixAt(site.QualitySource, site.Quality ?? site.Whole, properties, FixProperties.Replacement, violation.Fix is null ? null : Literal(violation.Fix));
+                var quality = violation.Fix is RuleFix.SetString setQuality ? Edit(violation.Rule, Literal(setQuality.Value), Literal(setQuality.Value)) : (FixEdit?)null;
+                return FixAt(site.QualitySource, site.Quality ?? site.Whole, quality is { } q ? [q] : []);
 
             case RuleTarget.Duration:
-                return FixAt(site.DurationSource, site.Duration ?? site.Whole, properties, FixProperties.Replacement, violation.Fix);
+                var duration = violation.Fix is RuleFix.SetNumber setDuration ? Edit(violation.Rule, Num(setDuration.Value), Num(setDuration.Value)) : (FixEdit?)null;
+                return FixAt(site.DurationSource, site.Duration ?? site.Whole, duration is { } d ? [d] : []);
 
             case RuleTarget.AspectRatio:
-                return ((site.AspectRatio ?? site.Whole).GetLocation(), properties, null);
+                return ((site.AspectRatio ?? site.Whole).GetLocation(), none, null);
 
             case RuleTarget.Images or RuleTarget.Videos or RuleTarget.Audios:
                 var kind = violation.Target == RuleTarget.Images ? AssetKind.Image : violation.Target == RuleTarget.Videos ? AssetKind.Video : AssetKind.Audio;
-                return ((violation.Index >= 0 ? site.AssetElement(kind, violation.Index) : site.AssetList(kind)).GetLocation(), properties, null);
+                return ((violation.Index >= 0 ? site.AssetElement(kind, violation.Index) : site.AssetList(kind)).GetLocation(), none, null);
 
             default:
-                return ((site.TypeName ?? site.Whole).GetLocation(), properties, null);
+                return ((site.TypeName ?? site.Whole).GetLocation(), none, null);
         }
     }
 
     /// <summary>
-    /// A fix written where the value is: in place when the request writes it, at the declaration of the
+    /// Fixes written where the value is: in place when the request writes it, at the declaration of the
     /// const or readonly variable it reads when the request is that variable's one use, and not at all
     /// otherwise (a fix at the use would leave the constant unused, or change what other code reads).
     /// </summary>
     private static (Location Location, ImmutableDictionary<string, string?> Properties, IEnumerable<Location>? Additional) FixAt(
-        ISymbol? variable, SyntaxNode use, ImmutableDictionary<string, string?> properties, string key, string? value)
+        ISymbol? variable, SyntaxNode use, IReadOnlyList<FixEdit> fixes)
     {
-        if (value is null) return (use.GetLocation(), properties, null);
-        if (variable is null) return (use.GetLocation(), properties.Add(key, value), null);
+        if (fixes.Count == 0) return (use.GetLocation(), ImmutableDictionary<string, string?>.Empty, null);
+        if (variable is null) return (use.GetLocation(), FixProperties.Create(fixes, atAdditionalLocations: false), null);
         if (Declarations.Literal(variable) is { } literal && Declarations.IsOnlyUse(variable, use))
         {
-            return (use.GetLocation(), properties.Add(key, value).Add(FixProperties.AtDeclaration, "true"), [literal.GetLocation()]);
+            return (use.GetLocation(), FixProperties.Create(fixes, atAdditionalLocations: true), [literal.GetLocation()]);
         }
-        return (use.GetLocation(), properties, null);
+        return (use.GetLocation(), ImmutableDictionary<string, string?>.Empty, null);
     }
+
+    /// <summary>A fix titled by its rule's declaration, showing <paramref name="shown"/>, that writes <paramref name="text"/>.</summary>
+    internal static FixEdit Edit(RuleInfo rule, string shown, string text) =>
+        new(string.Format(System.Globalization.CultureInfo.InvariantCulture, rule.FixTitle ?? "{0}", shown), text);
 
     private static bool BetterTypeExists(SeedanceSymbols symbols, INamedTypeSymbol current, string name)
     {
@@ -211,4 +212,6 @@ public sealed class SeedanceRequestAnalyzer : DiagnosticAnalyzer
     }
 
     private static string Literal(string value) => Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(value, quote: true);
+
+    private static string Num(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

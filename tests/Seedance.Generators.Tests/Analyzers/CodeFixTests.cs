@@ -187,7 +187,7 @@ public sealed class CodeFixTests
         {
             object M() => new SeedanceRequest("{{id}}", "A frog on a leaf.");
         }
-        """, equivalenceKey: id == "seedance-2.0-text-to-video" ? SeedanceCodeFixProvider.PreferredFixKey : "SEED0003:" + id);
+        """, equivalenceKey: id == "seedance-2.0-text-to-video" ? SeedanceCodeFixProvider.PreferredFixKey : $"SEED0003:Use model '{id}'");
 
     [Fact]
     public Task SEED0007_duration_becomes_the_nearest_allowed() => Verify.VerifyFixAsync<SeedanceCodeFixProvider>("""

@@ -90,7 +90,7 @@ public class PromptScannerTests
             {
                 if (violation.Target != RuleTarget.Prompt) continue;
                 Assert.True(violation.Start >= 0 && violation.Length > 0 && violation.Start + violation.Length <= prompt.Length, $"{violation.Rule.Id} at {violation.Start}+{violation.Length} in '{prompt}'");
-                if (violation.Rule.Id == RuleIds.TagSyntax) Assert.False(string.IsNullOrEmpty(violation.Fix));
+                if (violation.Rule == RuleCatalog.TagSyntax.Info) Assert.True(violation.Fix is RuleFix.Rewrite { Text.Length: > 0 });
             }
         }
     }

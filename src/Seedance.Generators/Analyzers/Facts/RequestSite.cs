@@ -54,8 +54,7 @@ internal sealed class RequestSite
         {
             var variant = (RequestSite)MemberwiseClone();
             variant._arms = null;
-            variant.Facts = Facts.Clone();
-            variant.Read(role, arm);
+                        variant.Read(role, arm);
             variants.Add(variant);
         }
         return variants;
@@ -118,9 +117,7 @@ internal sealed class RequestSite
             if (isRequest)
             {
                 // Everything not set here has the type's default: no assets.
-                site.Facts.Images = AssetFacts.None;
-                site.Facts.Videos = AssetFacts.None;
-                site.Facts.Audios = AssetFacts.None;
+                site.Facts = site.Facts with { Images = AssetFacts.None, Videos = AssetFacts.None, Audios = AssetFacts.None };
             }
             foreach (var argument in objectCreation.Arguments)
             {
@@ -137,7 +134,7 @@ internal sealed class RequestSite
             return null;
         }
 
-        if (shape.ModelId is { } modelId) site.Facts.ModelId = modelId;
+        if (shape.ModelId is { } modelId) site.Facts = site.Facts with { ModelId = modelId };
 
         var any = isRequest;
         if (initializer is not null)
@@ -198,21 +195,19 @@ internal sealed class RequestSite
                 {
                     // The common case: the compiler has the value; the text map waits for a violation.
                     _promptOperation = value;
-                    Facts.Prompt = constant;
-                    Facts.PromptIsComplete = true;
+                    Facts = Facts with { Prompt = constant, PromptIsComplete = true };
                 }
                 else if (PromptText.From(value, _values) is { } prompt)
                 {
                     _prompt = prompt;
                     _promptOperation = value;
-                    Facts.Prompt = prompt.Value;
-                    Facts.PromptIsComplete = prompt.IsComplete;
+                    Facts = Facts with { Prompt = prompt.Value, PromptIsComplete = prompt.IsComplete };
                 }
                 break;
             case MemberRole.ModelId:
                 if (resolved.ConstantValue is { HasValue: true, Value: string id })
                 {
-                    Facts.ModelId = id;
+                    Facts = Facts with { ModelId = id };
                     ModelValue = value.Syntax;
                     ModelSource = Declarations.VariableOf(value);
                 }
@@ -220,7 +215,7 @@ internal sealed class RequestSite
             case MemberRole.Duration:
                 if (resolved.ConstantValue is { HasValue: true, Value: int seconds })
                 {
-                    Facts.Duration = seconds;
+                    Facts = Facts with { Duration = seconds };
                     Duration = value.Syntax;
                     DurationSource = Declarations.VariableOf(value);
                 }
@@ -228,7 +223,7 @@ internal sealed class RequestSite
             case MemberRole.Quality:
                 if (ConstantString(resolved) is { } quality)
                 {
-                    Facts.Quality = quality;
+                    Facts = Facts with { Quality = quality };
                     Quality = value.Syntax;
                     QualitySource = Declarations.VariableOf(value);
                 }
@@ -236,7 +231,7 @@ internal sealed class RequestSite
             case MemberRole.AspectRatio:
                 if (ConstantString(resolved) is { } ratio)
                 {
-                    Facts.AspectRatio = ratio;
+                    Facts = Facts with { AspectRatio = ratio };
                     AspectRatio = value.Syntax;
                 }
                 break;
@@ -266,14 +261,14 @@ internal sealed class RequestSite
     {
         switch (role)
         {
-            case MemberRole.Prompt: Facts.Prompt = null; _prompt = null; _promptOperation = null; break;
-            case MemberRole.ModelId: Facts.ModelId = null; break;
-            case MemberRole.Duration: Facts.Duration = null; break;
-            case MemberRole.Quality: Facts.Quality = null; break;
-            case MemberRole.AspectRatio: Facts.AspectRatio = null; break;
-            case MemberRole.Images: Facts.Images = AssetFacts.Unknown; break;
-            case MemberRole.Videos: Facts.Videos = AssetFacts.Unknown; break;
-            case MemberRole.Audios: Facts.Audios = AssetFacts.Unknown; break;
+            case MemberRole.Prompt: Facts = Facts with { Prompt = null }; _prompt = null; _promptOperation = null; break;
+            case MemberRole.ModelId: Facts = Facts with { ModelId = null }; break;
+            case MemberRole.Duration: Facts = Facts with { Duration = null }; break;
+            case MemberRole.Quality: Facts = Facts with { Quality = null }; break;
+            case MemberRole.AspectRatio: Facts = Facts with { AspectRatio = null }; break;
+            case MemberRole.Images: Facts = Facts with { Images = AssetFacts.Unknown }; break;
+            case MemberRole.Videos: Facts = Facts with { Videos = AssetFacts.Unknown }; break;
+            case MemberRole.Audios: Facts = Facts with { Audios = AssetFacts.Unknown }; break;
         }
     }
 
@@ -321,9 +316,9 @@ internal sealed class RequestSite
             && !(resolved.Syntax is CollectionExpressionSyntax written && written.Elements.Any(e => e is SpreadElementSyntax)) ? resolved : null;
         switch (kind)
         {
-            case AssetKind.Image: Facts.Images = facts; _imageList = value.Syntax; _imageItems = items; break;
-            case AssetKind.Video: Facts.Videos = facts; _videoList = value.Syntax; _videoItems = items; break;
-            default: Facts.Audios = facts; _audioList = value.Syntax; _audioItems = items; break;
+            case AssetKind.Image: Facts = Facts with { Images = facts }; _imageList = value.Syntax; _imageItems = items; break;
+            case AssetKind.Video: Facts = Facts with { Videos = facts }; _videoList = value.Syntax; _videoItems = items; break;
+            default: Facts = Facts with { Audios = facts }; _audioList = value.Syntax; _audioItems = items; break;
         }
     }
 

@@ -58,33 +58,27 @@ internal readonly struct AssetFacts : IEquatable<AssetFacts>
 /// checker from a request file, the runtime from the actual values. Unknown facts are null (or
 /// <see cref="AssetFacts.Unknown"/>) and the rules that need them stay silent.
 /// </summary>
-/// <remarks>
-/// Compared by value, so that the rules' outcome can be cached for facts seen before (an analyzer sees
-/// the same requests again on every keystroke). Not to be changed once used as a key.
-/// </remarks>
-internal sealed class RequestFacts : IEquatable<RequestFacts>
+/// <remarks>Immutable and compared by value: the analyzer caches the rules' outcome by these facts.</remarks>
+internal sealed record RequestFacts
 {
-    public string? ModelId { get; set; }
+    public string? ModelId { get; init; }
 
-    public string? Prompt { get; set; }
+    public string? Prompt { get; init; }
 
     /// <summary>False when part of the prompt is only known at run time (an interpolation hole): rules that need the whole text stay silent.</summary>
-    public bool PromptIsComplete { get; set; } = true;
+    public bool PromptIsComplete { get; init; } = true;
 
-    public AssetFacts Images { get; set; } = AssetFacts.Unknown;
+    public AssetFacts Images { get; init; } = AssetFacts.Unknown;
 
-    public AssetFacts Videos { get; set; } = AssetFacts.Unknown;
+    public AssetFacts Videos { get; init; } = AssetFacts.Unknown;
 
-    public AssetFacts Audios { get; set; } = AssetFacts.Unknown;
+    public AssetFacts Audios { get; init; } = AssetFacts.Unknown;
 
-    public int? Duration { get; set; }
+    public int? Duration { get; init; }
 
-    public string? Quality { get; set; }
+    public string? Quality { get; init; }
 
-    public string? AspectRatio { get; set; }
-
-    /// <summary>A copy to change one fact in (each arm of a conditional is checked on its own).</summary>
-    public RequestFacts Clone() => (RequestFacts)MemberwiseClone();
+    public string? AspectRatio { get; init; }
 
     public AssetFacts Assets(AssetKind kind) => kind switch
     {
@@ -92,35 +86,6 @@ internal sealed class RequestFacts : IEquatable<RequestFacts>
         AssetKind.Video => Videos,
         _ => Audios,
     };
-
-    public bool Equals(RequestFacts? other) =>
-        other is not null
-        && string.Equals(ModelId, other.ModelId, StringComparison.Ordinal)
-        && string.Equals(Prompt, other.Prompt, StringComparison.Ordinal)
-        && PromptIsComplete == other.PromptIsComplete
-        && Images.Equals(other.Images)
-        && Videos.Equals(other.Videos)
-        && Audios.Equals(other.Audios)
-        && Duration == other.Duration
-        && string.Equals(Quality, other.Quality, StringComparison.Ordinal)
-        && string.Equals(AspectRatio, other.AspectRatio, StringComparison.Ordinal);
-
-    public override bool Equals(object? obj) => Equals(obj as RequestFacts);
-
-    public override int GetHashCode()
-    {
-        var hash = Hash(ModelId);
-        hash = unchecked(hash * 31 + Hash(Prompt));
-        hash = unchecked(hash * 31 + (PromptIsComplete ? 1 : 0));
-        hash = unchecked(hash * 31 + Images.GetHashCode());
-        hash = unchecked(hash * 31 + Videos.GetHashCode());
-        hash = unchecked(hash * 31 + Audios.GetHashCode());
-        hash = unchecked(hash * 31 + (Duration ?? -1));
-        hash = unchecked(hash * 31 + Hash(Quality));
-        return unchecked(hash * 31 + Hash(AspectRatio));
-    }
-
-    private static int Hash(string? value) => value is null ? 0 : StringComparer.Ordinal.GetHashCode(value);
 }
 
 /// <summary>Which part of a request a violation is about; front ends map it to a location.</summary>
@@ -140,10 +105,9 @@ internal enum RuleTarget
 /// <summary>
 /// One broken rule. <see cref="Start"/>/<see cref="Length"/> are a span inside the prompt (prompt rules)
 /// or inside the URL string (asset URL rules), else -1. <see cref="Index"/> is the asset's position in its
-/// list, or -1 for the whole list. <see cref="Fix"/> carries what a code fix needs: a replacement text,
-/// or several alternatives separated by '\n'.
+/// list, or -1 for the whole list. <see cref="Fix"/> is what a code fix would write, if the rule has one.
 /// </summary>
-internal readonly record struct RuleViolation(RuleInfo Rule, RuleTarget Target, int Index, int Start, int Length, string[] Args, string? Fix)
+internal readonly record struct RuleViolation(RuleInfo Rule, RuleTarget Target, int Index, int Start, int Length, string[] Args, RuleFix? Fix)
 {
     public string Message => string.Format(System.Globalization.CultureInfo.InvariantCulture, Rule.MessageFormat, Args);
 
