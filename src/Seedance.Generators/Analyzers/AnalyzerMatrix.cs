@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using System.Threading;
@@ -24,15 +25,15 @@ internal static class AnalyzerMatrix
 {
     private const int Recent = 4;
 
-    private static readonly ConditionalWeakTable<SourceText, MatrixModel> s_byText = new();
+    private static readonly ConditionalWeakTable<SourceText, ParsedMatrix> s_byText = new();
 
     // Written under the lock in Load, read without it (a slot is one reference, read and written whole).
-    // Up to four matrices and their outcome caches stay for the process's life (nothing in them refers to
-    // a compilation): enough for the projects open in one IDE, and bounded whatever happens.
-    private static readonly MatrixModel?[] s_recent = new MatrixModel?[Recent];
+    // Weak: a matrix stays while a project's text holds it (s_byText), and the slots only find it again
+    // for a reloaded copy of that text, so no matrix or outcome cache outlives the projects that use it.
+    private static readonly WeakReference<ParsedMatrix>?[] s_recent = new WeakReference<ParsedMatrix>?[Recent];
     private static int s_next;
 
-    public static (MatrixModel Model, AdditionalText? File) Get(ImmutableArray<AdditionalText> files, CancellationToken cancellationToken)
+    public static (ParsedMatrix Model, AdditionalText? File) Get(ImmutableArray<AdditionalText> files, CancellationToken cancellationToken)
     {
         AdditionalText? chosen = null;
         foreach (var file in files)
@@ -50,10 +51,10 @@ internal static class AnalyzerMatrix
     // Apart from Get, so that the hit path above allocates no closure. Rare (a new or edited file), so it
     // takes a lock: the three analyzers that miss together wait for one parse instead of running three
     // and filling the recent slots with copies.
-    private static MatrixModel Load(string path, SourceText? sourceText, CancellationToken cancellationToken)
+    private static ParsedMatrix Load(string path, SourceText? sourceText, CancellationToken cancellationToken)
     {
         var text = sourceText?.ToString() ?? string.Empty;
-        MatrixModel model;
+        ParsedMatrix model;
         lock (s_recent)
         {
             model = FindRecent(path, text) ?? Remember(MatrixSource.Parse(new MatrixText(path, text), cancellationToken));
@@ -64,20 +65,19 @@ internal static class AnalyzerMatrix
         return stored.Source.Path == path ? stored : model;
     }
 
-    private static MatrixModel? FindRecent(string path, string text)
+    private static ParsedMatrix? FindRecent(string path, string text)
     {
         for (var i = 0; i < Recent; i++)
         {
-            var model = Volatile.Read(ref s_recent[i]);
-            if (model is not null && model.Source.Path == path && model.Source.Text == text) return model;
+            if (Volatile.Read(ref s_recent[i]) is { } slot && slot.TryGetTarget(out var model) && model.Source.Path == path && model.Source.Text == text) return model;
         }
         return null;
     }
 
-    private static MatrixModel Remember(MatrixModel model)
+    private static ParsedMatrix Remember(ParsedMatrix model)
     {
         var slot = s_next++ % Recent;
-        Volatile.Write(ref s_recent[slot], model);
+        Volatile.Write(ref s_recent[slot], new WeakReference<ParsedMatrix>(model));
         return model;
     }
 }

@@ -56,14 +56,14 @@ public sealed class RequestFileAnalyzer : DiagnosticAnalyzer
 
         var facts = new RequestFacts
         {
-            ModelId = root["model"] is { Kind: JsonKind.String } model ? model.StringValue : null,
-            Prompt = root["prompt"] is { Kind: JsonKind.String } prompt ? prompt.StringValue : null,
-            Images = Assets(root["image_urls"]),
-            Videos = Assets(root["video_urls"]),
-            Audios = Assets(root["audio_urls"]),
-            Duration = root["duration"] is { Kind: JsonKind.Number, IsInt32: true } duration ? (int)duration.NumberValue : null,
-            Quality = root["quality"] is { Kind: JsonKind.String } quality ? quality.StringValue : null,
-            AspectRatio = root["aspect_ratio"] is { Kind: JsonKind.String } ratio ? ratio.StringValue : null,
+            ModelId = root[WireNames.Model] is { Kind: JsonKind.String } model ? model.StringValue : null,
+            Prompt = root[WireNames.Prompt] is { Kind: JsonKind.String } prompt ? prompt.StringValue : null,
+            Images = Assets(root[WireNames.ImageUrls]),
+            Videos = Assets(root[WireNames.VideoUrls]),
+            Audios = Assets(root[WireNames.AudioUrls]),
+            Duration = root[WireNames.Duration] is { Kind: JsonKind.Number, IsInt32: true } duration ? (int)duration.NumberValue : null,
+            Quality = root[WireNames.Quality] is { Kind: JsonKind.String } quality ? quality.StringValue : null,
+            AspectRatio = root[WireNames.AspectRatio] is { Kind: JsonKind.String } ratio ? ratio.StringValue : null,
         };
         var violations = new List<RuleViolation>();
         RequestRules.Check(matrix, facts, violations);
@@ -86,18 +86,8 @@ public sealed class RequestFileAnalyzer : DiagnosticAnalyzer
 
     private static TextSpan Locate(JsonNode root, string source, RuleViolation violation)
     {
-        JsonNode? node = violation.Target switch
-        {
-            RuleTarget.Model => root["model"],
-            RuleTarget.Prompt => root["prompt"],
-            RuleTarget.Duration => root["duration"],
-            RuleTarget.Quality => root["quality"],
-            RuleTarget.AspectRatio => root["aspect_ratio"],
-            RuleTarget.Images => Element(root["image_urls"], violation.Index),
-            RuleTarget.Videos => Element(root["video_urls"], violation.Index),
-            RuleTarget.Audios => Element(root["audio_urls"], violation.Index),
-            _ => null,
-        };
+        var field = WireNames.Of(violation.Target) is { } name ? root[name] : null;
+        var node = violation.Target is RuleTarget.Images or RuleTarget.Videos or RuleTarget.Audios ? Element(field, violation.Index) : field;
         if (node is null) return new TextSpan(root.Start, 1);
         if (violation.Target == RuleTarget.Prompt && violation.Start >= 0 && node.Kind == JsonKind.String)
         {

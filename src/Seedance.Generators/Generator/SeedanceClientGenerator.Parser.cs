@@ -43,7 +43,7 @@ public sealed partial class SeedanceClientGenerator
         }
 
         /// <summary>"Namespace.TypeName" of each request type that referenced assemblies already define for these namespaces.</summary>
-        public static EquatableArray<string> FindReferencedRequestTypes(ImmutableArray<ClientTarget> clients, MatrixModel matrix, Compilation compilation, CancellationToken cancellationToken)
+        public static EquatableArray<string> FindReferencedRequestTypes(ImmutableArray<ClientTarget> clients, ParsedMatrix matrix, Compilation compilation, CancellationToken cancellationToken)
         {
             if (clients.IsDefaultOrEmpty || matrix.Result.Matrix is not { } models) return EquatableArray<string>.Empty;
             var found = new SortedSet<string>(StringComparer.Ordinal);
@@ -67,7 +67,7 @@ public sealed partial class SeedanceClientGenerator
             return found.Count == 0 ? EquatableArray<string>.Empty : EquatableArray.From(found);
         }
 
-        public static ImmutableArray<NamespaceModel> BuildNamespaces(ImmutableArray<ClientTarget> clients, MatrixModel matrix, EquatableArray<string> referenced, CancellationToken cancellationToken)
+        public static ImmutableArray<NamespaceModel> BuildNamespaces(ImmutableArray<ClientTarget> clients, ParsedMatrix matrix, EquatableArray<string> referenced, CancellationToken cancellationToken)
         {
             if (clients.IsDefaultOrEmpty || matrix.Result.Matrix is not { } models) return ImmutableArray<NamespaceModel>.Empty;
 
@@ -101,7 +101,7 @@ public sealed partial class SeedanceClientGenerator
             return result.ToImmutable();
         }
 
-        public static ClientModel? BuildClient(ClientTarget client, MatrixModel matrix)
+        public static ClientModel? BuildClient(ClientTarget client, ParsedMatrix matrix)
         {
             if (matrix.Result.Matrix is not { } models) return null;
             var methods = ImmutableArray.CreateBuilder<ClientMethodModel>();
@@ -147,11 +147,11 @@ public sealed partial class SeedanceClientGenerator
                 };
                 var target = (field.WireName, field.Type) switch
                 {
-                    ("generate_audio", "boolean") => "GenerateAudio",
-                    ("callback_url", "string") => "CallbackUrl",
+                    (WireNames.GenerateAudio, "boolean") => "GenerateAudio",
+                    (WireNames.CallbackUrl, "string") => "CallbackUrl",
                     _ => string.Empty,
                 };
-                var key = field.WireName.StartsWith("model_params.", StringComparison.Ordinal) ? field.WireName.Substring("model_params.".Length) : field.WireName;
+                var key = field.WireName.StartsWith(WireNames.ModelParams + ".", StringComparison.Ordinal) ? field.WireName.Substring(WireNames.ModelParams.Length + 1) : field.WireName;
                 var doc = Xml(field.Description.Length > 0 ? field.Description : $"The <c>{field.WireName}</c> field.");
                 var model = new FieldPropertyModel(field.Property, Literal(key), csharpType, DefaultLiteral(field), doc + $" Sent as <c>{Xml(field.WireName)}</c>.", target, "global::Seedance.SeedanceJsonValues.From(__value)");
                 fields.Add(model);
@@ -212,20 +212,14 @@ public sealed partial class SeedanceClientGenerator
 
         private static string? DefaultLiteral(FieldSpec field)
         {
-            if (field.DefaultJson is null) return null;
-            switch (field.Type)
+            if (field.Default is not { } value) return null;
+            return field.Type switch
             {
-                case "boolean":
-                    return field.DefaultJson == "true" ? "true" : "false";
-                case "string":
-                    var decoded = Rules.Json.JsonParser.Parse(field.DefaultJson, out _)?.StringValue ?? string.Empty;
-                    return SymbolDisplay.FormatLiteral(decoded, quote: true);
-                case "integer":
-                    return field.DefaultJson;
-                default:
-                    var value = double.Parse(field.DefaultJson, NumberStyles.Float, CultureInfo.InvariantCulture);
-                    return value.ToString("R", CultureInfo.InvariantCulture) + "d";
-            }
+                "boolean" => value.Boolean ? "true" : "false",
+                "string" => SymbolDisplay.FormatLiteral(value.String ?? string.Empty, quote: true),
+                "integer" => ((int)value.Number).ToString(CultureInfo.InvariantCulture),
+                _ => value.Number.ToString("R", CultureInfo.InvariantCulture) + "d",
+            };
         }
 
         private static string Ordinal(int n) => n switch { 1 => "first", 2 => "second", 3 => "third", _ => n.ToString(CultureInfo.InvariantCulture) + "th" };

@@ -25,7 +25,7 @@ public sealed partial class SeedanceClientGenerator : IIncrementalGenerator
             .Select(static (client, _) => client!)
             .WithTrackingName(TrackingNames.Clients);
 
-        // Every value below is a class (ClientSet, MatrixModel, ReferencedTypes) or a tuple of classes: the driver's
+        // Every value below is a class (ClientSet, ParsedMatrix, ReferencedTypes) or a tuple of classes: the driver's
         // generic node code is then shared with the other generators' (compiled once for __Canon), where struct
         // values such as ImmutableArray or EquatableArray would each be JIT-compiled again in every build.
         var allClients = clients

@@ -13,8 +13,8 @@ internal sealed record MatrixText(string? Path, string Text)
     public bool IsDefault => Path is null;
 }
 
-/// <summary>The parsed matrix a compilation uses (the project's file, else the package default).</summary>
-internal sealed record MatrixModel(MatrixText Source, MatrixReadResult Result);
+/// <summary>A matrix file as read: its source, and the models or the errors (SEED0015) found in it; not the rules' <see cref="Seedance.Rules.ModelMatrix"/>, which is its <c>Result.Matrix</c>.</summary>
+internal sealed record ParsedMatrix(MatrixText Source, MatrixReadResult Result);
 
 /// <summary>
 /// Where the model matrix comes from: a project's own <c>seedance.models.json</c> AdditionalFile wins over
@@ -26,19 +26,19 @@ internal static class MatrixSource
     public const string FileName = "seedance.models.json";
 
     private static readonly Lazy<string> s_defaultText = new(LoadDefaultText);
-    private static readonly Lazy<MatrixModel> s_default = new(() =>
+    private static readonly Lazy<ParsedMatrix> s_default = new(() =>
     {
         var text = new MatrixText(null, s_defaultText.Value);
-        return new MatrixModel(text, MatrixReader.Read(text.Text));
+        return new ParsedMatrix(text, MatrixReader.Read(text.Text));
     });
 
-    public static MatrixModel Default => s_default.Value;
+    public static ParsedMatrix Default => s_default.Value;
 
     /// <summary>Stands for the embedded default before it is needed: choosing it reads and parses nothing.</summary>
     public static MatrixText DefaultMarker { get; } = new(null, string.Empty);
 
     /// <summary>What the generator holds while no class asks for a client: no models, no errors, nothing parsed.</summary>
-    public static MatrixModel Unused { get; } = new(DefaultMarker, new MatrixReadResult(null, EquatableArray<MatrixError>.Empty));
+    public static ParsedMatrix Unused { get; } = new(DefaultMarker, new MatrixReadResult(null, EquatableArray<MatrixError>.Empty));
 
     public static string DefaultText => s_defaultText.Value;
 
@@ -64,8 +64,8 @@ internal static class MatrixSource
         return chosen ?? DefaultMarker;
     }
 
-    public static MatrixModel Parse(MatrixText text, CancellationToken cancellationToken) =>
-        text.IsDefault ? Default : new MatrixModel(text, MatrixReader.Read(text.Text, cancellationToken));
+    public static ParsedMatrix Parse(MatrixText text, CancellationToken cancellationToken) =>
+        text.IsDefault ? Default : new ParsedMatrix(text, MatrixReader.Read(text.Text, cancellationToken));
 
     private static string LoadDefaultText()
     {

@@ -44,8 +44,6 @@ internal sealed class MatrixReader
     /// <summary>Property names of every generated request; an extra field may not take one of them.</summary>
     private static readonly string[] ReservedProperties = ["Model", "Prompt", "ImageUrls", "VideoUrls", "AudioUrls", "Duration", "Quality", "AspectRatio", "ModelParams", "EqualityContract"];
 
-    private static readonly string[] ReservedWireNames = ["model", "prompt", "image_urls", "video_urls", "audio_urls", "duration", "quality", "aspect_ratio"];
-
     private readonly string _text;
     private readonly List<MatrixError> _errors = new();
 
@@ -416,7 +414,7 @@ internal sealed class MatrixReader
                 Error(item["name"]!, $"Field name \"{wire}\" in {modelWhere} must be snake_case, optionally under \"model_params.\"");
                 continue;
             }
-            if (Array.IndexOf(ReservedWireNames, wire) >= 0)
+            if (Array.IndexOf(WireNames.RequestFields, wire) >= 0)
             {
                 Error(item["name"]!, $"\"{wire}\" is a standard request field; list only extra fields under \"fields\"");
                 continue;
@@ -436,7 +434,7 @@ internal sealed class MatrixReader
                 Error(item, $"Field \"{wire}\" appears twice in {modelWhere}");
                 continue;
             }
-            string? defaultJson = null;
+            FieldDefault? fieldDefault = null;
             var defaultNode = item["default"];
             if (defaultNode is not null)
             {
@@ -452,9 +450,9 @@ internal sealed class MatrixReader
                     Error(defaultNode, $"The default of field \"{wire}\" must be of type {type}");
                     continue;
                 }
-                defaultJson = _text.Substring(defaultNode.Start, defaultNode.End - defaultNode.Start);
+                fieldDefault = new FieldDefault(defaultNode.Kind == JsonKind.True, defaultNode.StringValue, defaultNode.NumberValue);
             }
-            builder.Add(new FieldSpec(wire, property, type, defaultJson, description));
+            builder.Add(new FieldSpec(wire, property, type, fieldDefault, description));
         }
         return builder.ToImmutable().ToEquatableArray();
     }
@@ -520,7 +518,7 @@ internal sealed class MatrixReader
     private static bool IsWireName(string name)
     {
         var parts = name.Split('.');
-        if (parts.Length > 2 || (parts.Length == 2 && parts[0] != "model_params")) return false;
+        if (parts.Length > 2 || (parts.Length == 2 && parts[0] != WireNames.ModelParams)) return false;
         foreach (var part in parts)
         {
             if (part.Length == 0 || !(part[0] == '_' || (part[0] >= 'a' && part[0] <= 'z'))) return false;

@@ -17,8 +17,15 @@ internal sealed record AssetLimits(int Min, int Max, EquatableArray<string> Exte
 /// <summary>An extra request field of a model, such as <c>generate_audio</c> or <c>model_params.web_search</c>.</summary>
 /// <param name="WireName">The JSON name; a dotted name nests under <c>model_params</c>.</param>
 /// <param name="Type">One of <c>boolean</c>, <c>string</c>, <c>integer</c>, <c>number</c>.</param>
-/// <param name="DefaultJson">The default as JSON text (<c>true</c>, <c>"x"</c>, <c>5</c>), or null for none.</param>
-internal sealed record FieldSpec(string WireName, string Property, string Type, string? DefaultJson, string Description);
+/// <param name="Default">The default, or null for none.</param>
+internal sealed record FieldSpec(string WireName, string Property, string Type, FieldDefault? Default, string Description);
+
+/// <summary>
+/// A field's default as the matrix gives it, already of the field's type: <see cref="Boolean"/> for
+/// <c>boolean</c>, <see cref="String"/> for <c>string</c>, <see cref="Number"/> for <c>integer</c> (an Int32)
+/// and <c>number</c>.
+/// </summary>
+internal sealed record FieldDefault(bool Boolean = false, string? String = null, double Number = 0);
 
 /// <summary>The price of one second of output at one quality, in US dollars (an estimate from the fact sheet).</summary>
 internal sealed record PriceSpec(string Quality, double PerSecond);
@@ -72,7 +79,7 @@ internal sealed record ModelSpec(
     }
 }
 
-/// <summary>The parsed model matrix.</summary>
+/// <summary>The models the rules check against, one <see cref="ModelSpec"/> each.</summary>
 internal sealed record ModelMatrix(EquatableArray<ModelSpec> Models)
 {
     public ModelSpec? Find(string? id)

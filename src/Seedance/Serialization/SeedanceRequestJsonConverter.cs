@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Seedance.Rules;
 
 namespace Seedance.Serialization;
 
@@ -19,39 +20,28 @@ namespace Seedance.Serialization;
 /// </remarks>
 internal sealed class SeedanceRequestJsonConverter : JsonConverter<SeedanceRequest>
 {
-    private const string Model = "model";
-    private const string Prompt = "prompt";
-    private const string ImageUrls = "image_urls";
-    private const string VideoUrls = "video_urls";
-    private const string AudioUrls = "audio_urls";
-    private const string Duration = "duration";
-    private const string Quality = "quality";
-    private const string AspectRatioName = "aspect_ratio";
-    private const string GenerateAudio = "generate_audio";
-    private const string CallbackUrl = "callback_url";
-    private const string ModelParams = "model_params";
 
     private static readonly HashSet<string> s_knownFields = new(StringComparer.Ordinal)
     {
-        Model, Prompt, ImageUrls, VideoUrls, AudioUrls, Duration, Quality, AspectRatioName, GenerateAudio, CallbackUrl, ModelParams,
+        WireNames.Model, WireNames.Prompt, WireNames.ImageUrls, WireNames.VideoUrls, WireNames.AudioUrls, WireNames.Duration, WireNames.Quality, WireNames.AspectRatio, WireNames.GenerateAudio, WireNames.CallbackUrl, WireNames.ModelParams,
     };
 
     public override void Write(Utf8JsonWriter writer, SeedanceRequest value, JsonSerializerOptions options)
     {
         writer.WriteStartObject();
-        writer.WriteString(Model, value.Model);
-        writer.WriteString(Prompt, value.Prompt);
-        WriteUrls(writer, ImageUrls, value.ImageUrls);
-        WriteUrls(writer, VideoUrls, value.VideoUrls);
-        WriteUrls(writer, AudioUrls, value.AudioUrls);
-        if (value.Duration is { } duration) writer.WriteNumber(Duration, duration);
-        if (value.Quality is { } quality) writer.WriteString(Quality, quality.Value);
-        if (value.AspectRatio is { } ratio) writer.WriteString(AspectRatioName, ratio.Value);
-        if (value.GenerateAudio is { } audio) writer.WriteBoolean(GenerateAudio, audio);
-        if (value.CallbackUrl is { } callback) writer.WriteString(CallbackUrl, callback);
+        writer.WriteString(WireNames.Model, value.Model);
+        writer.WriteString(WireNames.Prompt, value.Prompt);
+        WriteUrls(writer, WireNames.ImageUrls, value.ImageUrls);
+        WriteUrls(writer, WireNames.VideoUrls, value.VideoUrls);
+        WriteUrls(writer, WireNames.AudioUrls, value.AudioUrls);
+        if (value.Duration is { } duration) writer.WriteNumber(WireNames.Duration, duration);
+        if (value.Quality is { } quality) writer.WriteString(WireNames.Quality, quality.Value);
+        if (value.AspectRatio is { } ratio) writer.WriteString(WireNames.AspectRatio, ratio.Value);
+        if (value.GenerateAudio is { } audio) writer.WriteBoolean(WireNames.GenerateAudio, audio);
+        if (value.CallbackUrl is { } callback) writer.WriteString(WireNames.CallbackUrl, callback);
         if (value.ModelParams is { } modelParams)
         {
-            writer.WriteStartObject(ModelParams);
+            writer.WriteStartObject(WireNames.ModelParams);
             foreach (var pair in modelParams)
             {
                 writer.WritePropertyName(pair.Key);
@@ -78,17 +68,17 @@ internal sealed class SeedanceRequestJsonConverter : JsonConverter<SeedanceReque
         var root = document.RootElement;
 
         // Missing model or prompt read as empty strings, so the reader (the emulator, a test) can answer naming the field.
-        return new SeedanceRequest(OptionalString(root, Model) ?? string.Empty, OptionalString(root, Prompt) ?? string.Empty)
+        return new SeedanceRequest(OptionalString(root, WireNames.Model) ?? string.Empty, OptionalString(root, WireNames.Prompt) ?? string.Empty)
         {
-            ImageUrls = OptionalUrls(root, ImageUrls),
-            VideoUrls = OptionalUrls(root, VideoUrls),
-            AudioUrls = OptionalUrls(root, AudioUrls),
-            Duration = OptionalInt(root, Duration),
-            Quality = OptionalString(root, Quality) is { } quality ? new VideoQuality(quality) : (VideoQuality?)null,
-            AspectRatio = OptionalString(root, AspectRatioName) is { } ratio ? new AspectRatio(ratio) : (AspectRatio?)null,
-            GenerateAudio = OptionalBool(root, GenerateAudio),
-            CallbackUrl = OptionalString(root, CallbackUrl),
-            ModelParams = OptionalObject(root, ModelParams),
+            ImageUrls = OptionalUrls(root, WireNames.ImageUrls),
+            VideoUrls = OptionalUrls(root, WireNames.VideoUrls),
+            AudioUrls = OptionalUrls(root, WireNames.AudioUrls),
+            Duration = OptionalInt(root, WireNames.Duration),
+            Quality = OptionalString(root, WireNames.Quality) is { } quality ? new VideoQuality(quality) : (VideoQuality?)null,
+            AspectRatio = OptionalString(root, WireNames.AspectRatio) is { } ratio ? new AspectRatio(ratio) : (AspectRatio?)null,
+            GenerateAudio = OptionalBool(root, WireNames.GenerateAudio),
+            CallbackUrl = OptionalString(root, WireNames.CallbackUrl),
+            ModelParams = OptionalObject(root, WireNames.ModelParams),
             AdditionalFields = Additional(root),
         };
     }

@@ -115,18 +115,7 @@ public sealed class SeedanceModelCatalog
 
     private static string FieldName(RuleViolation violation)
     {
-        var name = violation.Target switch
-        {
-            RuleTarget.Model => "model",
-            RuleTarget.Prompt => "prompt",
-            RuleTarget.Images => "image_urls",
-            RuleTarget.Videos => "video_urls",
-            RuleTarget.Audios => "audio_urls",
-            RuleTarget.Duration => "duration",
-            RuleTarget.Quality => "quality",
-            RuleTarget.AspectRatio => "aspect_ratio",
-            _ => "request",
-        };
+        var name = WireNames.Of(violation.Target) ?? "request";
         return violation.Index >= 0 ? $"{name}[{violation.Index}]" : name;
     }
 

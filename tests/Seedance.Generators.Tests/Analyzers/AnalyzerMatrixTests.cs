@@ -27,7 +27,7 @@ public sealed class AnalyzerMatrixTests
 
     private static string NewPath() => $"/{Guid.NewGuid():N}/seedance.models.json";
 
-    private static MatrixModel Get(params AdditionalText[] files) => AnalyzerMatrix.Get([.. files], CancellationToken.None).Model;
+    private static ParsedMatrix Get(params AdditionalText[] files) => AnalyzerMatrix.Get([.. files], CancellationToken.None).Model;
 
     [Fact]
     public void Without_a_matrix_file_the_default_is_used()

@@ -251,7 +251,16 @@ internal static class RequestSchemaBuilder
     private static JsonObject FieldProperty(FieldSpec field)
     {
         var property = new JsonObject { ["type"] = field.Type };
-        if (field.DefaultJson is { } json) property["default"] = JsonNode.Parse(json);
+        if (field.Default is { } value)
+        {
+            property["default"] = field.Type switch
+            {
+                "boolean" => JsonValue.Create(value.Boolean),
+                "string" => JsonValue.Create(value.String),
+                "integer" => JsonValue.Create((int)value.Number),
+                _ => JsonValue.Create(value.Number),
+            };
+        }
         if (field.Description.Length > 0) property["description"] = field.Description;
         return property;
     }
