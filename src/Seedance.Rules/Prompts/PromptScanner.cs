@@ -54,8 +54,11 @@ internal static partial class PromptScanner
 
     private static readonly char[] QuoteCharacters = ['\u201C', '\'', '\u2018'];
 
-    /// <summary>Finds dialogue in curly double quotes, or in single quotes right after a speech cue.</summary>
-    public static void FindUnspokenDialogue(string prompt, List<QuotedPassage> passages)
+    /// <summary>
+    /// Finds dialogue in curly double quotes, or in single quotes right after a speech cue; the list is
+    /// made on the first find, since most prompts have none.
+    /// </summary>
+    public static void FindUnspokenDialogue(string prompt, ref List<QuotedPassage>? passages)
     {
         if (string.IsNullOrEmpty(prompt)) return;
         var i = 0;
@@ -70,7 +73,7 @@ internal static partial class PromptScanner
                 var close = prompt.IndexOf('\u201D', i + 1);
                 if (close > i + 1)
                 {
-                    passages.Add(new QuotedPassage(i, close, "curly quotes (\u201C\u2026\u201D)"));
+                    (passages ??= new List<QuotedPassage>()).Add(new QuotedPassage(i, close, "curly quotes (\u201C\u2026\u201D)"));
                     i = close + 1;
                     continue;
                 }
@@ -80,7 +83,7 @@ internal static partial class PromptScanner
                 var close = FindClosingSingleQuote(prompt, i + 1);
                 if (close > i + 1)
                 {
-                    passages.Add(new QuotedPassage(i, close, c == '\'' ? "single quotes ('\u2026')" : "curly single quotes (\u2018\u2026\u2019)"));
+                    (passages ??= new List<QuotedPassage>()).Add(new QuotedPassage(i, close, c == '\'' ? "single quotes ('\u2026')" : "curly single quotes (\u2018\u2026\u2019)"));
                     i = close + 1;
                     continue;
                 }

@@ -15,8 +15,9 @@ internal sealed class UnspokenDialogueRule() : RequestRule(Declaration)
     public override void Check(RuleContext context)
     {
         if (context.Facts.Prompt is not { } prompt) return;
-        var passages = new List<QuotedPassage>();
-        PromptScanner.FindUnspokenDialogue(prompt, passages);
+        List<QuotedPassage>? passages = null;
+        PromptScanner.FindUnspokenDialogue(prompt, ref passages);
+        if (passages is null) return;
         foreach (var passage in passages)
         {
             context.Report(Info, RuleTarget.Prompt, -1, passage.Open, passage.Length, [passage.QuoteName], RuleFix.StraightQuotes.Instance);

@@ -35,7 +35,31 @@ internal sealed class RequestSite
         _values = values;
     }
 
-    public RequestFacts Facts { get; private set; } = new();
+    // The facts are gathered member by member into these fields and made into one immutable
+    // RequestFacts (the outcome cache's key) when first read.
+    private RequestFacts? _facts;
+    private string? _modelId;
+    private string? _promptValue;
+    private bool _promptIsComplete = true;
+    private AssetFacts _images = AssetFacts.Unknown;
+    private AssetFacts _videos = AssetFacts.Unknown;
+    private AssetFacts _audios = AssetFacts.Unknown;
+    private int? _duration;
+    private string? _quality;
+    private string? _aspectRatio;
+
+    public RequestFacts Facts => _facts ??= new RequestFacts
+    {
+        ModelId = _modelId,
+        Prompt = _promptValue,
+        PromptIsComplete = _promptIsComplete,
+        Images = _images,
+        Videos = _videos,
+        Audios = _audios,
+        Duration = _duration,
+        Quality = _quality,
+        AspectRatio = _aspectRatio,
+    };
 
     public PromptText? Prompt => _prompt ??= _promptOperation is null ? null : PromptText.From(_promptOperation, _values);
 
@@ -117,7 +141,7 @@ internal sealed class RequestSite
             if (isRequest)
             {
                 // Everything not set here has the type's default: no assets.
-                site.Facts = site.Facts with { Images = AssetFacts.None, Videos = AssetFacts.None, Audios = AssetFacts.None };
+                site._images = site._videos = site._audios = AssetFacts.None;
             }
             foreach (var argument in objectCreation.Arguments)
             {
@@ -134,7 +158,7 @@ internal sealed class RequestSite
             return null;
         }
 
-        if (shape.ModelId is { } modelId) site.Facts = site.Facts with { ModelId = modelId };
+        if (shape.ModelId is { } modelId) site._modelId = modelId;
 
         var any = isRequest;
         if (initializer is not null)
@@ -195,19 +219,19 @@ internal sealed class RequestSite
                 {
                     // The common case: the compiler has the value; the text map waits for a violation.
                     _promptOperation = value;
-                    Facts = Facts with { Prompt = constant, PromptIsComplete = true };
+                    _promptValue = constant; _promptIsComplete = true; _facts = null;
                 }
                 else if (PromptText.From(value, _values) is { } prompt)
                 {
                     _prompt = prompt;
                     _promptOperation = value;
-                    Facts = Facts with { Prompt = prompt.Value, PromptIsComplete = prompt.IsComplete };
+                    _promptValue = prompt.Value; _promptIsComplete = prompt.IsComplete; _facts = null;
                 }
                 break;
             case MemberRole.ModelId:
                 if (resolved.ConstantValue is { HasValue: true, Value: string id })
                 {
-                    Facts = Facts with { ModelId = id };
+                    _modelId = id; _facts = null;
                     ModelValue = value.Syntax;
                     ModelSource = Declarations.VariableOf(value);
                 }
@@ -215,7 +239,7 @@ internal sealed class RequestSite
             case MemberRole.Duration:
                 if (resolved.ConstantValue is { HasValue: true, Value: int seconds })
                 {
-                    Facts = Facts with { Duration = seconds };
+                    _duration = seconds; _facts = null;
                     Duration = value.Syntax;
                     DurationSource = Declarations.VariableOf(value);
                 }
@@ -223,7 +247,7 @@ internal sealed class RequestSite
             case MemberRole.Quality:
                 if (ConstantString(resolved) is { } quality)
                 {
-                    Facts = Facts with { Quality = quality };
+                    _quality = quality; _facts = null;
                     Quality = value.Syntax;
                     QualitySource = Declarations.VariableOf(value);
                 }
@@ -231,7 +255,7 @@ internal sealed class RequestSite
             case MemberRole.AspectRatio:
                 if (ConstantString(resolved) is { } ratio)
                 {
-                    Facts = Facts with { AspectRatio = ratio };
+                    _aspectRatio = ratio; _facts = null;
                     AspectRatio = value.Syntax;
                 }
                 break;
@@ -261,14 +285,14 @@ internal sealed class RequestSite
     {
         switch (role)
         {
-            case MemberRole.Prompt: Facts = Facts with { Prompt = null }; _prompt = null; _promptOperation = null; break;
-            case MemberRole.ModelId: Facts = Facts with { ModelId = null }; break;
-            case MemberRole.Duration: Facts = Facts with { Duration = null }; break;
-            case MemberRole.Quality: Facts = Facts with { Quality = null }; break;
-            case MemberRole.AspectRatio: Facts = Facts with { AspectRatio = null }; break;
-            case MemberRole.Images: Facts = Facts with { Images = AssetFacts.Unknown }; break;
-            case MemberRole.Videos: Facts = Facts with { Videos = AssetFacts.Unknown }; break;
-            case MemberRole.Audios: Facts = Facts with { Audios = AssetFacts.Unknown }; break;
+            case MemberRole.Prompt: _promptValue = null; _facts = null; _prompt = null; _promptOperation = null; break;
+            case MemberRole.ModelId: _modelId = null; _facts = null; break;
+            case MemberRole.Duration: _duration = null; _facts = null; break;
+            case MemberRole.Quality: _quality = null; _facts = null; break;
+            case MemberRole.AspectRatio: _aspectRatio = null; _facts = null; break;
+            case MemberRole.Images: _images = AssetFacts.Unknown; _facts = null; break;
+            case MemberRole.Videos: _videos = AssetFacts.Unknown; _facts = null; break;
+            case MemberRole.Audios: _audios = AssetFacts.Unknown; _facts = null; break;
         }
     }
 
@@ -316,9 +340,9 @@ internal sealed class RequestSite
             && !(resolved.Syntax is CollectionExpressionSyntax written && written.Elements.Any(e => e is SpreadElementSyntax)) ? resolved : null;
         switch (kind)
         {
-            case AssetKind.Image: Facts = Facts with { Images = facts }; _imageList = value.Syntax; _imageItems = items; break;
-            case AssetKind.Video: Facts = Facts with { Videos = facts }; _videoList = value.Syntax; _videoItems = items; break;
-            default: Facts = Facts with { Audios = facts }; _audioList = value.Syntax; _audioItems = items; break;
+            case AssetKind.Image: _images = facts; _facts = null; _imageList = value.Syntax; _imageItems = items; break;
+            case AssetKind.Video: _videos = facts; _facts = null; _videoList = value.Syntax; _videoItems = items; break;
+            default: _audios = facts; _facts = null; _audioList = value.Syntax; _audioItems = items; break;
         }
     }
 
