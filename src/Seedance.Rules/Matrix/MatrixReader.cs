@@ -262,7 +262,7 @@ internal sealed class MatrixReader
         else name = String(node, "name", where);
         if (name is not null && !IsIdentifier(name))
         {
-            Error(nameNode ?? node["id"]!, $"\"{name}\" is not a valid C# type name; set \"name\" in {where}");
+            Error(nameNode ?? node["id"]!, $"\"{Shown(name)}\" is not a valid C# type name ({IdentifierRule}); set \"name\" in {where}");
         }
 
         var family = String(node, "family", where);
@@ -358,9 +358,9 @@ internal sealed class MatrixReader
         foreach (var item in node["extensions"]!.Items!)
         {
             var value = item.StringValue!;
-            if (value[0] != '.' || value.Length < 2 || value.ToLowerInvariant() != value)
+            if (!IsExtension(value))
             {
-                Error(item, $"Extension \"{value}\" in {where} must be lowercase and start with '.'");
+                Error(item, $"Extension \"{Shown(value)}\" in {where} must be '.' and lowercase ASCII letters or digits, such as \".mp4\"");
                 ok = false;
             }
         }
@@ -421,7 +421,7 @@ internal sealed class MatrixReader
             }
             if (!IsIdentifier(property) || Array.IndexOf(ReservedProperties, property) >= 0)
             {
-                Error(item["property"] ?? item["name"]!, $"\"{property}\" cannot be the property name of field \"{wire}\"");
+                Error(item["property"] ?? item["name"]!, $"\"{Shown(property)}\" cannot be the property name of field \"{wire}\" ({IdentifierRule}, not a request's own property)");
                 continue;
             }
             if (Array.IndexOf(FieldTypes, type) < 0)
@@ -530,9 +530,30 @@ internal sealed class MatrixReader
         return true;
     }
 
+    /// <summary>
+    /// The longest name taken for generated types and members: C# rejects identifiers over 512 characters
+    /// (CS0645), and the generator adds prefixes and suffixes such as "Generate…Async" and "…Request".
+    /// </summary>
+    internal const int MaxIdentifierLength = 128;
+
+    private const string IdentifierRule = "a letter or '_' first, then letters, digits or '_', not a C# keyword, at most 128 characters";
+
+    /// <summary>The schema's <c>^\.[a-z0-9]+$</c>: what SEED0010 compares a URL's extension with.</summary>
+    private static bool IsExtension(string value)
+    {
+        if (value.Length < 2 || value[0] != '.') return false;
+        for (var i = 1; i < value.Length; i++)
+        {
+            if (value[i] is not ((>= 'a' and <= 'z') or (>= '0' and <= '9'))) return false;
+        }
+        return true;
+    }
+
+    private static string Shown(string value) => value.Length > 60 ? value.Substring(0, 57) + "..." : value;
+
     internal static bool IsIdentifier(string name)
     {
-        if (name.Length == 0 || !(char.IsLetter(name[0]) || name[0] == '_')) return false;
+        if (name.Length == 0 || name.Length > MaxIdentifierLength || !(char.IsLetter(name[0]) || name[0] == '_')) return false;
         foreach (var c in name)
         {
             if (!(char.IsLetterOrDigit(c) || c == '_')) return false;
