@@ -16,28 +16,29 @@ internal static partial class RuleCatalog
     // here could run after (and wipe) the rules added before it.
     private static List<Rule>? s_added;
 
-    private static ImmutableArray<Rule> s_all;
-    private static ImmutableArray<RequestRule> s_request;
+    private static readonly ImmutableArray<Rule> s_all;
+    private static readonly ImmutableArray<RequestRule> s_request;
+
+    // C# runs every part's field initializers (each rule's Add) before this body, so the list is whole.
+    static RuleCatalog()
+    {
+        var sorted = (s_added ?? new List<Rule>()).ToArray();
+        Array.Sort(sorted, static (a, b) => string.CompareOrdinal(a.Info.Id, b.Info.Id));
+        s_all = ImmutableArray.Create(sorted);
+        var request = ImmutableArray.CreateBuilder<RequestRule>();
+        foreach (var rule in sorted)
+        {
+            if (rule is RequestRule check) request.Add(check);
+        }
+        s_request = request.ToImmutable();
+        s_added = null;
+    }
 
     /// <summary>Every rule, in ID order.</summary>
-    public static ImmutableArray<Rule> All
-    {
-        get
-        {
-            if (s_all.IsDefault) Seal();
-            return s_all;
-        }
-    }
+    public static ImmutableArray<Rule> All => s_all.IsDefault ? throw ReadTooEarly() : s_all;
 
     /// <summary>The rules checked against each request, in ID order.</summary>
-    public static ImmutableArray<RequestRule> Request
-    {
-        get
-        {
-            if (s_request.IsDefault) Seal();
-            return s_request;
-        }
-    }
+    public static ImmutableArray<RequestRule> Request => s_request.IsDefault ? throw ReadTooEarly() : s_request;
 
     private static T Add<T>(T rule)
         where T : Rule
@@ -46,18 +47,7 @@ internal static partial class RuleCatalog
         return rule;
     }
 
-    // Reading a static member runs every part's field initializers first, so all rules have been added.
-    private static void Seal()
-    {
-        var added = s_added ?? new List<Rule>();
-        var sorted = added.ToArray();
-        Array.Sort(sorted, static (a, b) => string.CompareOrdinal(a.Info.Id, b.Info.Id));
-        var request = ImmutableArray.CreateBuilder<RequestRule>();
-        foreach (var rule in sorted)
-        {
-            if (rule is RequestRule check) request.Add(check);
-        }
-        ImmutableInterlocked.InterlockedInitialize(ref s_request, request.ToImmutable());
-        ImmutableInterlocked.InterlockedInitialize(ref s_all, ImmutableArray.Create(sorted));
-    }
+    // Only code run by a rule's own construction can get here: it would see a catalogue without the rules not yet added.
+    private static InvalidOperationException ReadTooEarly() =>
+        new("The rule catalogue was read while its rules were still being added: a rule's constructor or static field must not read RuleCatalog.");
 }
