@@ -329,13 +329,16 @@ public sealed class SeedanceEmulator : IAsyncDisposable
             return Error(400, "invalid_request_error", $"The request body is not valid JSON: {ex.Message}", null);
         }
 
+        // The service reads the model first (it chooses every other limit), so a bad model ID is the error it
+        // names even when the prompt breaks a rule too; otherwise the first error in rule-ID order.
+        SeedanceValidationError? rejected = null;
         foreach (var problem in Options.Catalog.Check(request))
         {
-            if (problem.Severity == SeedanceRuleSeverity.Error)
-            {
-                return Error(400, "invalid_request_error", $"{problem.RuleId}: {problem.Message}", problem.Field);
-            }
+            if (problem.Severity != SeedanceRuleSeverity.Error) continue;
+            if (problem.Field == "model") { rejected = problem; break; }
+            rejected ??= problem;
         }
+        if (rejected is not null) return Error(400, "invalid_request_error", $"{rejected.RuleId}: {rejected.Message}", rejected.Field);
 
         var model = Options.Catalog.Find(request.Model)!;
         var duration = request.Duration ?? model.DefaultDuration;

@@ -39,6 +39,27 @@ public sealed class EmulatorTests
     }
 
     [Fact]
+    public async Task An_unknown_model_is_the_error_named_even_when_the_prompt_breaks_a_rule_too()
+    {
+        await using var emulator = new SeedanceEmulator();
+        await emulator.StartAsync();
+        using var http = emulator.CreateHttpClient();
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, "v1/videos/generations")
+        {
+            Content = new StringContent("""{"model":"seedance-2.0","prompt":"Use @Image1 as the hero."}""", Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", SeedanceEmulatorOptions.DefaultApiKey);
+        using var response = await http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var error = body.RootElement.GetProperty("error");
+        Assert.Equal("model", error.GetProperty("param").GetString());
+        Assert.StartsWith("SEED0003", error.GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Rejects_a_missing_key_and_serves_credits()
     {
         await using var emulator = new SeedanceEmulator(new SeedanceEmulatorOptions { Credits = 42 });
