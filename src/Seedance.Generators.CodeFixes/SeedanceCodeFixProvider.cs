@@ -20,9 +20,9 @@ namespace Seedance.Generators.CodeFixes;
 /// </summary>
 /// <remarks>
 /// Every diagnostic's preferred fix carries one equivalence key, <see cref="PreferredFixKey"/>:
-/// <c>dotnet format</c> takes the key of the first fix of whichever diagnostic it meets first and then
-/// fixes each requested rule with that key, so with a key per rule, the rules it did not meet first were
-/// left unfixed. Further alternatives (SEED0003's other model IDs) keep keys of their own.
+/// <c>dotnet format</c> takes the key of the first fix of whichever diagnostic it meets first and fixes
+/// each requested rule with that key only, so one shared key is what lets it fix every rule in one run.
+/// Further alternatives (SEED0003's other model IDs) keep keys of their own.
 /// </remarks>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(SeedanceCodeFixProvider)), Shared]
 public sealed class SeedanceCodeFixProvider : CodeFixProvider
@@ -35,14 +35,15 @@ public sealed class SeedanceCodeFixProvider : CodeFixProvider
 
     public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
 
-    public override Task RegisterCodeFixesAsync(CodeFixContext context)
+    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
         foreach (var diagnostic in context.Diagnostics)
         {
             var fixes = FixProperties.Read(diagnostic.Properties, out var atAdditionalLocations);
             if (fixes.Count == 0) continue;
             var targets = atAdditionalLocations ? diagnostic.AdditionalLocations : [diagnostic.Location];
-            if (targets.Count == 0 || targets.Any(target => !target.IsInSource)) continue;
+            // A diagnostic from an older text (its span past the end, a tree no longer in the solution) gets no fix.
+            if (!await AllInSolutionAsync(context.Document.Project.Solution, targets, context.CancellationToken).ConfigureAwait(false)) continue;
             for (var i = 0; i < fixes.Count; i++)
             {
                 var fix = fixes[i];
@@ -52,16 +53,27 @@ public sealed class SeedanceCodeFixProvider : CodeFixProvider
                     diagnostic);
             }
         }
-        return Task.CompletedTask;
     }
 
-    /// <summary>Writes <paramref name="text"/> over each target span, document by document.</summary>
+    private static async Task<bool> AllInSolutionAsync(Solution solution, IReadOnlyList<Location> targets, CancellationToken cancellationToken)
+    {
+        if (targets.Count == 0) return false;
+        foreach (var target in targets)
+        {
+            if (!target.IsInSource || solution.GetDocument(target.SourceTree) is not { } document) return false;
+            var text = await document.GetTextAsync(cancellationToken).ConfigureAwait(false);
+            if (target.SourceSpan.End > text.Length) return false;
+        }
+        return true;
+    }
+
+    /// <summary>Writes <paramref name="text"/> over each target span, document by document; all of them or none.</summary>
     private static async Task<Solution> ReplaceAsync(Solution solution, IReadOnlyList<Location> targets, string text, CancellationToken cancellationToken)
     {
+        var changed = solution;
         foreach (var group in targets.GroupBy(target => target.SourceTree))
         {
-            var document = solution.GetDocument(group.Key);
-            if (document is null) return solution;
+            if (solution.GetDocument(group.Key) is not { } document) return solution;
             var source = await document.GetTextAsync(cancellationToken).ConfigureAwait(false);
             var changes = new List<TextChange>();
             foreach (var target in group)
@@ -69,8 +81,8 @@ public sealed class SeedanceCodeFixProvider : CodeFixProvider
                 if (target.SourceSpan.End > source.Length) return solution;
                 changes.Add(new TextChange(target.SourceSpan, text));
             }
-            solution = solution.WithDocumentText(document.Id, source.WithChanges(changes));
+            changed = changed.WithDocumentText(document.Id, source.WithChanges(changes));
         }
-        return solution;
+        return changed;
     }
 }

@@ -258,4 +258,31 @@ public sealed class CodeFixTests
             object Raw() => new TextToVideoRequest { Prompt = """She whispers "Come home." Close-up.""" };
         }
         """", iterations: 3);
+
+    /// <summary>
+    /// A tag inside curly quotes: the quote fix edits only the two quote characters, so Fix All rewrites the tag
+    /// and the quotes in one pass, where one fix at a time takes two.
+    /// </summary>
+    [Fact]
+    public Task SEED0013_and_SEED0001_inside_the_same_passage_are_fixed_together() => Verify.VerifyFixAsync<SeedanceCodeFixProvider>("""
+        namespace MyApp;
+        class C
+        {
+            object M() => new ReferenceToVideoRequest
+            {
+                Prompt = "She says {|SEED0013:“Look at {|SEED0001:@Image1|} now.”|} Close-up.",
+                ImageUrls = ["https://example.com/a.jpg"],
+            };
+        }
+        """, """
+        namespace MyApp;
+        class C
+        {
+            object M() => new ReferenceToVideoRequest
+            {
+                Prompt = "She says \"Look at image 1 now.\" Close-up.",
+                ImageUrls = ["https://example.com/a.jpg"],
+            };
+        }
+        """, iterations: 2);
 }
