@@ -28,8 +28,9 @@ internal static class AnalyzerMatrix
     private static readonly ConditionalWeakTable<SourceText, ParsedMatrix> s_byText = new();
 
     // Written under the lock in Load, read without it (a slot is one reference, read and written whole).
-    // Weak: a matrix stays while a project's text holds it (s_byText), and the slots only find it again
-    // for a reloaded copy of that text, so no matrix or outcome cache outlives the projects that use it.
+    // Weak: a project's matrix stays while its text does (s_byText), and the slots find it again for a
+    // reloaded copy of that text. So a project's matrix and outcome cache go with the project; a build
+    // server may parse a matrix again after a collection between builds. The embedded default stays.
     private static readonly WeakReference<ParsedMatrix>?[] s_recent = new WeakReference<ParsedMatrix>?[Recent];
     private static int s_next;
 

@@ -103,8 +103,8 @@ internal enum RuleTarget
 }
 
 /// <summary>
-/// One broken rule. <see cref="Start"/>/<see cref="Length"/> are a span inside the prompt (prompt rules)
-/// or inside the URL string (asset URL rules), else -1. <see cref="Index"/> is the asset's position in its
+/// One broken rule. <see cref="Start"/>/<see cref="Length"/> are a span inside the prompt (prompt rules),
+/// else -1. <see cref="Index"/> is the asset's position in its
 /// list, or -1 for the whole list. <see cref="Fix"/> is what a code fix would write, if the rule has one.
 /// </summary>
 internal readonly record struct RuleViolation(RuleInfo Rule, RuleTarget Target, int Index, int Start, int Length, string[] Args, RuleFix? Fix)

@@ -78,7 +78,7 @@ internal sealed class RequestSite
         {
             var variant = (RequestSite)MemberwiseClone();
             variant._arms = null;
-                        variant.Read(role, arm);
+            variant.Read(role, arm);
             variants.Add(variant);
         }
         return variants;
