@@ -1,10 +1,17 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.IO;
 using System.Linq;
+using System.Threading;
 using System.Text.RegularExpressions;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Seedance.Generators.Analyzers;
+using Seedance.Generators.CodeFixes;
 using Seedance.Generators.Tests.Infrastructure;
 using Seedance.Rules;
 using Xunit;
@@ -62,5 +69,47 @@ public sealed class DiagnosticsSampleTests
         Assert.Equal(3, diagnostics.Length);
         Assert.All(diagnostics, d => Assert.Equal(RuleCatalog.InvalidMatrix.Info.Id, d.Id));
         Assert.All(diagnostics, d => Assert.True(d.Location.GetLineSpan().StartLinePosition.Line > 0, d.ToString()));
+    }
+
+    /// <summary>
+    /// A rule that declares a fix title must produce a fix where the user writes the mistake: the sample's case
+    /// of each such rule gets a code action, and applying it removes that diagnostic.
+    /// </summary>
+    [Fact]
+    public async Task Every_rule_that_declares_a_fix_fixes_its_case_in_the_sample()
+    {
+        var tree = CSharpSyntaxTree.ParseText(GeneratorHarness.ReadRepoFile(Folder + "/Mistakes.cs"), GeneratorHarness.ParseOptions, path: "Mistakes.cs");
+        var (_, output) = GeneratorHarness.Run(GeneratorHarness.CreateCompilation().AddSyntaxTrees(tree));
+        using var workspace = new AdhocWorkspace();
+        var project = workspace.AddProject(ProjectInfo.Create(
+            ProjectId.CreateNewId(), VersionStamp.Create(), "Sample", "Sample", LanguageNames.CSharp,
+            compilationOptions: output.Options, parseOptions: GeneratorHarness.ParseOptions, metadataReferences: GeneratorHarness.References));
+        var index = 0;
+        foreach (var source in output.SyntaxTrees)
+        {
+            var name = source.FilePath.Length > 0 ? Path.GetFileName(source.FilePath) : $"Generated{index++}.cs";
+            project = project.AddDocument(name, source.GetText(), filePath: name).Project;
+        }
+
+        var provider = new SeedanceCodeFixProvider();
+        var before = await Diagnostics(project);
+        foreach (var id in provider.FixableDiagnosticIds)
+        {
+            var diagnostic = before.First(d => d.Id == id);
+            var document = project.GetDocument(diagnostic.Location.SourceTree)!;
+            var actions = new List<CodeAction>();
+            await provider.RegisterCodeFixesAsync(new CodeFixContext(document, diagnostic, (action, _) => actions.Add(action), CancellationToken.None));
+            Assert.True(actions.Count > 0, $"{id} declares a fix but none is offered for {diagnostic}");
+            var operations = await actions[0].GetOperationsAsync(CancellationToken.None);
+            var fixedProject = operations.OfType<ApplyChangesOperation>().Single().ChangedSolution.GetProject(project.Id)!;
+            var after = await Diagnostics(fixedProject);
+            Assert.True(after.Count(d => d.Id == id) < before.Count(d => d.Id == id), $"{id}: '{actions[0].Title}' left the diagnostic in place");
+        }
+    }
+
+    private static async Task<ImmutableArray<Diagnostic>> Diagnostics(Project project)
+    {
+        var compilation = (await project.GetCompilationAsync())!;
+        return await compilation.WithAnalyzers([new SeedanceRequestAnalyzer()]).GetAnalyzerDiagnosticsAsync();
     }
 }
