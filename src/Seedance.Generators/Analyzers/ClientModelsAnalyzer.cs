@@ -57,13 +57,7 @@ public sealed class ClientModelsAnalyzer : DiagnosticAnalyzer
 
     private static void Report(SymbolAnalysisContext context, RuleViolation violation, Location location)
     {
-        var properties = ImmutableDictionary<string, string?>.Empty;
-        if (violation.Fix is RuleFix.ChooseModel choose)
-        {
-            var fixes = new List<FixEdit>(choose.Ids.Count);
-            foreach (var id in choose.Ids) fixes.Add(SeedanceRequestAnalyzer.Edit(violation.Rule, id, Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(id, quote: true)));
-            properties = FixProperties.Create(fixes, atAdditionalLocations: false);
-        }
+        var properties = FixProperties.Create(FixEdit.ForValue(violation.Rule, violation.Fix), atAdditionalLocations: false);
         context.ReportDiagnostic(Diagnostic.Create(SeedanceDescriptors.For(violation.Rule), location, properties, violation.Args));
     }
 

@@ -103,9 +103,7 @@ public sealed class SeedanceRequestAnalyzer : DiagnosticAnalyzer
         RequestRules.CheckSetting(matrix, kind, value, violations);
         foreach (var violation in violations)
         {
-            var properties = violation.Fix is RuleFix.SetString set
-                ? FixProperties.Create(Edit(violation.Rule, Literal(set.Value), Literal(set.Value)))
-                : ImmutableDictionary<string, string?>.Empty;
+            var properties = FixProperties.Create(FixEdit.ForValue(violation.Rule, violation.Fix), atAdditionalLocations: false);
             context.ReportDiagnostic(Diagnostic.Create(SeedanceDescriptors.For(violation.Rule), conversion.Operand.Syntax.GetLocation(), properties, violation.Args));
         }
     }
@@ -128,7 +126,7 @@ public sealed class SeedanceRequestAnalyzer : DiagnosticAnalyzer
             switch (violation.Fix)
             {
                 case RuleFix.Rewrite rewrite:
-                    var fix = Edit(violation.Rule, rewrite.Text, rewrite.Text);
+                    var fix = FixEdit.Titled(violation.Rule, rewrite.Text, rewrite.Text);
                     if (prompt.IsExact(violation.Start, violation.Length)) return (location, FixProperties.Create(fix), null);
                     // A tag in a constant or readonly prompt: fixed where it is declared, if the request is its one use.
                     if (prompt.LocateInDeclaration(violation.Start, violation.Length, out var variable, out var use) is { } declared && Declarations.IsOnlyUse(variable!, use!))
@@ -138,7 +136,7 @@ public sealed class SeedanceRequestAnalyzer : DiagnosticAnalyzer
                     break;
                 case RuleFix.StraightQuotes when prompt.QuoteWithin(violation.Start, violation.Length) is { } quote:
                     Location[] quotes = [prompt.Locate(violation.Start, 1), prompt.Locate(violation.Start + violation.Length - 1, 1)];
-                    return (location, FixProperties.Create(Edit(violation.Rule, quote, quote), atAdditionalLocations: true), quotes);
+                    return (location, FixProperties.Create(FixEdit.Titled(violation.Rule, quote, quote), atAdditionalLocations: true), quotes);
             }
             return (location, none, null);
         }
@@ -146,31 +144,28 @@ public sealed class SeedanceRequestAnalyzer : DiagnosticAnalyzer
         switch (violation.Target)
         {
             case RuleTarget.Model:
-                if (violation.Fix is RuleFix.ChooseModel choose)
+                if (violation.Fix is RuleFix.ChooseModel)
                 {
-                    var fixes = new List<FixEdit>(choose.Ids.Count);
-                    foreach (var id in choose.Ids) fixes.Add(Edit(violation.Rule, id, Literal(id)));
-                    return FixAt(site.ModelSource, site.ModelValue ?? site.Whole, fixes);
+                    return FixAt(site.ModelSource, site.ModelValue ?? site.Whole, FixEdit.ForValue(violation.Rule, violation.Fix));
                 }
                 if (violation.Fix is RuleFix.SwitchModel switchTo && matrix.Find(switchTo.Id) is { } better)
                 {
-                    if (site.ModelValue is { } modelValue) return FixAt(site.ModelSource, modelValue, [Edit(violation.Rule, better.Id, Literal(better.Id))]);
+                    if (site.ModelValue is { } modelValue) return FixAt(site.ModelSource, modelValue, FixEdit.ForValue(violation.Rule, violation.Fix));
+                    // The model is in the request's type: the fix names the better model's type instead.
                     var typeName = better.Name + "Request";
                     if (site.TypeName is { } typeSyntax && site.RequestType is { } type && BetterTypeExists(symbols, type, typeName))
                     {
-                        return (typeSyntax.GetLocation(), FixProperties.Create(Edit(violation.Rule, typeName, typeName)), null);
+                        return (typeSyntax.GetLocation(), FixProperties.Create(FixEdit.Titled(violation.Rule, typeName, typeName)), null);
                     }
                     return ((site.TypeName ?? site.Whole).GetLocation(), none, null);
                 }
                 return ((site.ModelValue ?? site.TypeName ?? site.Whole).GetLocation(), none, null);
 
             case RuleTarget.Quality:
-                var quality = violation.Fix is RuleFix.SetString setQuality ? Edit(violation.Rule, Literal(setQuality.Value), Literal(setQuality.Value)) : (FixEdit?)null;
-                return FixAt(site.QualitySource, site.Quality ?? site.Whole, quality is { } q ? [q] : []);
+                return FixAt(site.QualitySource, site.Quality ?? site.Whole, FixEdit.ForValue(violation.Rule, violation.Fix));
 
             case RuleTarget.Duration:
-                var duration = violation.Fix is RuleFix.SetNumber setDuration ? Edit(violation.Rule, Num(setDuration.Value), Num(setDuration.Value)) : (FixEdit?)null;
-                return FixAt(site.DurationSource, site.Duration ?? site.Whole, duration is { } d ? [d] : []);
+                return FixAt(site.DurationSource, site.Duration ?? site.Whole, FixEdit.ForValue(violation.Rule, violation.Fix));
 
             case RuleTarget.AspectRatio:
                 return ((site.AspectRatio ?? site.Whole).GetLocation(), none, null);
@@ -201,17 +196,10 @@ public sealed class SeedanceRequestAnalyzer : DiagnosticAnalyzer
         return (use.GetLocation(), ImmutableDictionary<string, string?>.Empty, null);
     }
 
-    /// <summary>A fix titled by its rule's declaration, showing <paramref name="shown"/>, that writes <paramref name="text"/>.</summary>
-    internal static FixEdit Edit(RuleInfo rule, string shown, string text) =>
-        new(string.Format(System.Globalization.CultureInfo.InvariantCulture, rule.FixTitle ?? "{0}", shown), text);
-
     private static bool BetterTypeExists(SeedanceSymbols symbols, INamedTypeSymbol current, string name)
     {
         var ns = current.ContainingNamespace is { IsGlobalNamespace: false } containing ? containing.ToDisplayString() + "." : string.Empty;
         return symbols.Compilation.GetTypeByMetadataName(ns + name) is { } type && symbols.ModelOf(type) is not null;
     }
 
-    private static string Literal(string value) => Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(value, quote: true);
-
-    private static string Num(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

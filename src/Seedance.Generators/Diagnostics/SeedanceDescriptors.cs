@@ -16,7 +16,7 @@ internal static class SeedanceDescriptors
     /// <summary>The request rules, reported alike for C# requests and request files.</summary>
     public static readonly ImmutableArray<DiagnosticDescriptor> RequestRules = All.RemoveAll(d => d.Id == RuleCatalog.InvalidMatrix.Info.Id);
 
-    public static DiagnosticDescriptor InvalidMatrix => For(RuleCatalog.InvalidMatrix.Info);
+    public static readonly DiagnosticDescriptor InvalidMatrix = For(RuleCatalog.InvalidMatrix.Info);
 
     /// <summary>The descriptor of <paramref name="rule"/>.</summary>
     public static DiagnosticDescriptor For(RuleInfo rule)
