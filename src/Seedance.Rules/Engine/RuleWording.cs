@@ -30,6 +30,9 @@ internal static class RuleWording
         return Num(limits.Min) + "–" + Num(limits.Max) + " " + plural;
     }
 
+    /// <summary>A value as a message quotes it: cut to 60 characters, so a hostile or Base64 value cannot flood the message.</summary>
+    public static string Shorten(string value) => value.Length > 60 ? value.Substring(0, 57) + "..." : value;
+
     public static string Capitalize(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text.Substring(1);
 
     public static string Num(int value) => value.ToString(CultureInfo.InvariantCulture);

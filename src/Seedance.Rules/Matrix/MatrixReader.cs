@@ -262,7 +262,7 @@ internal sealed class MatrixReader
         else name = String(node, "name", where);
         if (name is not null && !IsIdentifier(name))
         {
-            Error(nameNode ?? node["id"]!, $"\"{Shown(name)}\" is not a valid C# type name ({IdentifierRule}); set \"name\" in {where}");
+            Error(nameNode ?? node["id"]!, $"\"{RuleWording.Shorten(name)}\" is not a valid C# type name ({IdentifierRule}); set \"name\" in {where}");
         }
 
         var family = String(node, "family", where);
@@ -360,7 +360,7 @@ internal sealed class MatrixReader
             var value = item.StringValue!;
             if (!IsExtension(value))
             {
-                Error(item, $"Extension \"{Shown(value)}\" in {where} must be '.' and lowercase ASCII letters or digits, such as \".mp4\"");
+                Error(item, $"Extension \"{RuleWording.Shorten(value)}\" in {where} must be '.' and lowercase ASCII letters or digits, such as \".mp4\"");
                 ok = false;
             }
         }
@@ -421,7 +421,7 @@ internal sealed class MatrixReader
             }
             if (!IsIdentifier(property) || Array.IndexOf(ReservedProperties, property) >= 0)
             {
-                Error(item["property"] ?? item["name"]!, $"\"{Shown(property)}\" cannot be the property name of field \"{wire}\" ({IdentifierRule}, not a request's own property)");
+                Error(item["property"] ?? item["name"]!, $"\"{RuleWording.Shorten(property)}\" cannot be the property name of field \"{wire}\" ({IdentifierRule}, not a request's own property)");
                 continue;
             }
             if (Array.IndexOf(FieldTypes, type) < 0)
@@ -548,8 +548,6 @@ internal sealed class MatrixReader
         }
         return true;
     }
-
-    private static string Shown(string value) => value.Length > 60 ? value.Substring(0, 57) + "..." : value;
 
     internal static bool IsIdentifier(string name)
     {

@@ -22,8 +22,7 @@ internal sealed class UnsupportedAssetUrlRule() : RequestRule(Declaration)
             {
                 if (urls[i] is { } url && Reason(kind, spec.Limits(kind), url) is { } reason)
                 {
-                    var shown = url.Length > 60 ? url.Substring(0, 57) + "..." : url;
-                    context.Report(Info, RuleWording.TargetOf(kind), i, -1, -1, [RuleWording.KindName(kind), shown, reason]);
+                    context.Report(Info, RuleWording.TargetOf(kind), i, -1, -1, [RuleWording.KindName(kind), RuleWording.Shorten(url), reason]);
                 }
             }
         }
