@@ -29,11 +29,8 @@ public sealed class DiagnosticsSampleTests
     [Fact]
     public async Task Each_mistake_raises_the_rule_its_comment_names_and_nothing_else()
     {
-        var source = GeneratorHarness.ReadRepoFile(Folder + "/Mistakes.cs");
-        var tree = CSharpSyntaxTree.ParseText(source, GeneratorHarness.ParseOptions, path: "Mistakes.cs");
-        var compilation = GeneratorHarness.CreateCompilation().AddSyntaxTrees(tree);
-        var (_, output) = GeneratorHarness.Run(compilation);
-        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+        var (tree, output) = CompileMistakes();
+        var source = tree.ToString();
 
         var requestFile = new InMemoryAdditionalText(Folder + "/mistake.seedance.json", GeneratorHarness.ReadRepoFile(Folder + "/mistake.seedance.json"));
         var diagnostics = await output
@@ -78,8 +75,7 @@ public sealed class DiagnosticsSampleTests
     [Fact]
     public async Task Every_rule_that_declares_a_fix_fixes_its_case_in_the_sample()
     {
-        var tree = CSharpSyntaxTree.ParseText(GeneratorHarness.ReadRepoFile(Folder + "/Mistakes.cs"), GeneratorHarness.ParseOptions, path: "Mistakes.cs");
-        var (_, output) = GeneratorHarness.Run(GeneratorHarness.CreateCompilation().AddSyntaxTrees(tree));
+        var (_, output) = CompileMistakes();
         using var workspace = new AdhocWorkspace();
         var project = workspace.AddProject(ProjectInfo.Create(
             ProjectId.CreateNewId(), VersionStamp.Create(), "Sample", "Sample", LanguageNames.CSharp,
@@ -105,6 +101,15 @@ public sealed class DiagnosticsSampleTests
             var after = await Diagnostics(fixedProject);
             Assert.True(after.Count(d => d.Id == id) < before.Count(d => d.Id == id), $"{id}: '{actions[0].Title}' left the diagnostic in place");
         }
+    }
+
+    /// <summary>The sample's Mistakes.cs with the generated request types, as its project compiles it: no compiler error.</summary>
+    private static (SyntaxTree Tree, Compilation Output) CompileMistakes()
+    {
+        var tree = CSharpSyntaxTree.ParseText(GeneratorHarness.ReadRepoFile(Folder + "/Mistakes.cs"), GeneratorHarness.ParseOptions, path: "Mistakes.cs");
+        var (_, output) = GeneratorHarness.Run(GeneratorHarness.CreateCompilation().AddSyntaxTrees(tree));
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+        return (tree, output);
     }
 
     private static async Task<ImmutableArray<Diagnostic>> Diagnostics(Project project)
